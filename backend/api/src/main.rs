@@ -1,0 +1,177 @@
+//! The `kinerja` binary: serve, migrate, demo, openapi, create-admin, verify-audit.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kinerja_api::app;
+use kinerja_api::config::{Config, Env};
+use kinerja_api::state::AppState;
+use kinerja_service::Services;
+
+#[derive(Parser)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Kinerja: performance appraisal for Indonesian civil servants"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (migrations are applied first).
+    Serve {
+        /// Load the demo agency first when the database has no agency yet.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load the demo agency (deterministic for a given seed).
+    Demo {
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Print the OpenAPI document (YAML; --json for JSON).
+    Openapi {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a super_admin account (the password is read from KINERJA_ADMIN_PASSWORD or stdin).
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+    },
+    /// Verify the audit log's hash chains and report the first broken link of each.
+    VerifyAudit,
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn"),
+    )
+    .init();
+    let cli = Cli::parse();
+    if let Command::Openapi { json } = &cli.command {
+        let doc = kinerja_api::openapi::document();
+        if *json {
+            println!("{}", doc.to_pretty_json().expect("the document serialises"));
+        } else {
+            print!("{}", kinerja_api::openapi::yaml());
+        }
+        return ExitCode::SUCCESS;
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let system = actix_web::rt::System::with_tokio_rt(|| rt);
+    match system.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("kinerja: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn services(config: &Config) -> Result<Services, String> {
+    config.ensure_sqlite_dir().map_err(|e| e.to_string())?;
+    let conn = kinerja_service::open_database(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    Ok(Services::new(
+        conn,
+        kinerja_service::auth::AuthConfig::with_secret(config.jwt_secret.clone()),
+    ))
+}
+
+async fn run(command: Command) -> Result<(), String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    match command {
+        Command::Openapi { .. } => unreachable!("handled before the runtime starts"),
+        Command::Migrate => {
+            services(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Demo { seed } => {
+            let s = services(&config).await?;
+            let summary = kinerja_service::demo::load(&s, seed)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::CreateAdmin { username } => {
+            let s = services(&config).await?;
+            let password = match std::env::var("KINERJA_ADMIN_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    eprint!("password for {username}: ");
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .map_err(|e| e.to_string())?;
+                    line.trim_end_matches(['\n', '\r']).to_owned()
+                }
+            };
+            kinerja_service::users::create_super_admin(&s, &username, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("super_admin {username} created");
+            Ok(())
+        }
+        Command::VerifyAudit => {
+            let s = services(&config).await?;
+            let reports = kinerja_service::audit::verify_all(s.db.conn())
+                .await
+                .map_err(|e| e.to_string())?;
+            let mut broken = false;
+            for r in &reports {
+                match &r.first_break {
+                    None => println!("{}: intact ({} entries)", r.chain, r.checked),
+                    Some(b) => {
+                        broken = true;
+                        println!(
+                            "{}: BROKEN at entry {} ({}): {}",
+                            r.chain, b.seq, b.kind, b.message
+                        );
+                    }
+                }
+            }
+            if broken {
+                Err("the audit log has been tampered with".into())
+            } else {
+                Ok(())
+            }
+        }
+        Command::Serve { demo } => {
+            let s = services(&config).await?;
+            if demo {
+                if let Some(summary) = kinerja_service::demo::load_if_empty(&s, 2026)
+                    .await
+                    .map_err(|e| e.to_string())?
+                {
+                    println!("{summary}");
+                }
+            }
+            if config.env == Env::Dev {
+                log::warn!("KINERJA_ENV=dev: development mode, not for production");
+            }
+            let state = AppState { services: s };
+            let web_dir = config.web_dir.clone();
+            let server =
+                actix_web::HttpServer::new(move || app::build(state.clone(), web_dir.clone()))
+                    .bind(&config.bind)
+                    .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
+            println!(
+                "Kinerja is listening on http://{}  (API docs: http://{}/api/docs/)",
+                config.bind, config.bind
+            );
+            server.run().await.map_err(|e| e.to_string())
+        }
+    }
+}

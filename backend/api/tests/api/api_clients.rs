@@ -1,0 +1,4 @@
+//! api_clients endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

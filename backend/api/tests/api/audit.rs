@@ -1,0 +1,4 @@
+//! audit endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

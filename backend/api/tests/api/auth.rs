@@ -1,0 +1,4 @@
+//! auth endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

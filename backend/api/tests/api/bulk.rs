@@ -1,0 +1,4 @@
+//! bulk endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

@@ -1,0 +1,4 @@
+//! employees endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

@@ -1,0 +1,4 @@
+//! positions endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

@@ -1,0 +1,4 @@
+//! units endpoints, from outside.
+
+#[allow(unused_imports)]
+use crate::helpers::TestApp;

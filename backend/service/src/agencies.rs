@@ -1,0 +1,1 @@
+//! agencies use cases.

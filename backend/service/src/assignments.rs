@@ -1,0 +1,1 @@
+//! assignments use cases.

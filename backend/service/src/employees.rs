@@ -1,0 +1,1 @@
+//! employees use cases.

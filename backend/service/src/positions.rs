@@ -1,0 +1,1 @@
+//! positions use cases.
