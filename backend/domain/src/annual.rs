@@ -164,15 +164,17 @@ mod tests {
         assert_eq!(got.predicate, EmployeePredicate::Poor);
     }
 
+    type ProblemCase = (
+        &'static str,
+        AnnualResultPolicy,
+        Vec<PeriodRatings>,
+        Option<RatingPair>,
+        AnnualResultProblem,
+    );
+
     #[test]
     fn every_missing_input_is_a_named_problem() {
-        let cases: [(
-            &str,
-            AnnualResultPolicy,
-            Vec<PeriodRatings>,
-            Option<RatingPair>,
-            AnnualResultProblem,
-        ); 3] = [
+        let cases: [ProblemCase; 3] = [
             (
                 "last period without periods",
                 AnnualResultPolicy::LastPeriod,

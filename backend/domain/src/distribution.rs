@@ -610,7 +610,15 @@ mod tests {
     }
 
     /// Small units: (case, rounding, organisation predicate, counts, expected codes).
-    const SMALL_UNIT_CASES: &[(&str, SmallUnitRounding, Org, [u32; 5], &[&str])] = &[
+    type SmallUnitCase = (
+        &'static str,
+        SmallUnitRounding,
+        Org,
+        [u32; 5],
+        &'static [&'static str],
+    );
+
+    const SMALL_UNIT_CASES: &[SmallUnitCase] = &[
         (
             "exact: 3 of 3 sangat baik exceeds 70% (2.1 people)",
             SmallUnitRounding::Exact,

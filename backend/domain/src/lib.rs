@@ -13,3 +13,4 @@ pub mod pp46;
 pub mod promotion;
 pub mod rating;
 pub mod reference;
+pub mod workflow;

@@ -100,7 +100,13 @@ mod tests {
     }
 
     /// Result received 2025-01-10 16:00 WIB: (case, submitted at, expected refusal code).
-    const CASES: &[(&str, (i32, u32, u32, u32, u32), Option<&str>)] = &[
+    type Case = (
+        &'static str,
+        (i32, u32, u32, u32, u32),
+        Option<&'static str>,
+    );
+
+    const CASES: &[Case] = &[
         (
             "submitting the same day is allowed",
             (2025, 1, 10, 17, 0),

@@ -402,7 +402,9 @@ mod tests {
     }
 
     /// (case, activity, expected total, expected nilai rounded to 2 dp)
-    fn activity_cases() -> Vec<(&'static str, Activity, Option<(Decimal, Decimal)>)> {
+    type ActivityCase = (&'static str, Activity, Option<(Decimal, Decimal)>);
+
+    fn activity_cases() -> Vec<ActivityCase> {
         let three = Activity {
             quantity: pair(dec!(10), dec!(10)),
             quality: pair(dec!(100), dec!(90)),
