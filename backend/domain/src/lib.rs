@@ -14,3 +14,4 @@ pub mod promotion;
 pub mod rating;
 pub mod reference;
 pub mod workflow;
+pub mod regime;
