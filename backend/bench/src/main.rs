@@ -1,0 +1,2 @@
+//! kinerja-bench: see README (Performance).
+fn main() {}
