@@ -1,0 +1,7 @@
+//! The auth feature's public surface.
+export { logout } from './api';
+export { ChangePasswordPage } from './change-password-page';
+export { LoginPage } from './login-page';
+export { RequireAuth, RequireRole } from './require-auth';
+export { ADMIN_ROLES, HR_ROLES, SessionProvider, isAdmin, isHr, useSession } from './session';
+export type { Role } from './session';

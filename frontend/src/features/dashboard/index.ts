@@ -1,0 +1,2 @@
+//! The dashboard feature's public surface.
+export { DashboardPage } from './dashboard-page';

@@ -1,0 +1,10 @@
+//! Vitest set-up: DOM matchers, Indonesian strings, and a clean DOM and storage per test.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+import '@/lib/i18n';
+
+afterEach(() => {
+  cleanup();
+  window.sessionStorage.clear();
+});
