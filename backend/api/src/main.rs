@@ -46,6 +46,8 @@ enum Command {
     },
     /// Verify the audit log's hash chains and report the first broken link of each.
     VerifyAudit,
+    /// Exit 0 when GET /healthz on KINERJA_BIND answers 200 (for container health checks).
+    Healthcheck,
 }
 
 fn main() -> ExitCode {
@@ -62,6 +64,9 @@ fn main() -> ExitCode {
             print!("{}", kinerja_api::openapi::yaml());
         }
         return ExitCode::SUCCESS;
+    }
+    if let Command::Healthcheck = &cli.command {
+        return healthcheck();
     }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -91,7 +96,7 @@ async fn services(config: &Config) -> Result<Services, String> {
 async fn run(command: Command) -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     match command {
-        Command::Openapi { .. } => unreachable!("handled before the runtime starts"),
+        Command::Openapi { .. } | Command::Healthcheck => unreachable!("handled before the runtime starts"),
         Command::Migrate => {
             services(&config).await?;
             println!("migrations applied");
@@ -173,5 +178,24 @@ async fn run(command: Command) -> Result<(), String> {
             );
             server.run().await.map_err(|e| e.to_string())
         }
+    }
+}
+
+/// A plain HTTP/1.0 GET of /healthz: no HTTP client dependency, no shell tools in the image.
+fn healthcheck() -> ExitCode {
+    use std::io::{Read, Write};
+    let bind = std::env::var("KINERJA_BIND").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
+    let addr = bind.replace("0.0.0.0", "127.0.0.1");
+    let attempt = || -> std::io::Result<bool> {
+        let mut stream = std::net::TcpStream::connect(&addr)?;
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(3)))?;
+        stream.write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head)?;
+        Ok(head.starts_with(b"HTTP/1.1 200") || head.starts_with(b"HTTP/1.0 200"))
+    };
+    match attempt() {
+        Ok(true) => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
