@@ -74,6 +74,9 @@ impl ApiError {
                 "Not allowed",
                 message.clone(),
             ),
+            E::Denied { code, message } => {
+                Problem::new(StatusCode::FORBIDDEN, code, "Not allowed", message.clone())
+            }
             E::NotFound { entity } => Problem::new(
                 StatusCode::NOT_FOUND,
                 "not_found",

@@ -5,6 +5,7 @@ pub mod annual;
 pub mod audit;
 pub mod credit_points;
 pub mod distribution;
+pub mod follow_up;
 pub mod nip;
 pub mod objection;
 pub mod org;

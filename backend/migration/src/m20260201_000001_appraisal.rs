@@ -211,6 +211,7 @@ enum Evaluations {
     AppraiserNote,
     HasInnovation,
     InnovationNote,
+    SelfAssessment,
     Regime,
     NumericSnapshot,
     RatedAt,
@@ -802,6 +803,8 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(Evaluations::AppraiserNote, 4000))
                     .col(boolean(Evaluations::HasInnovation).default(false))
                     .col(string_len_null(Evaluations::InnovationNote, 2000))
+                    // The employee's self-assessment handed in with the realizations (submit).
+                    .col(text_null(Evaluations::SelfAssessment))
                     .col(string_len(Evaluations::Regime, 32))
                     // Inputs and intermediate values of the numeric regimes, JSON text.
                     .col(text_null(Evaluations::NumericSnapshot))

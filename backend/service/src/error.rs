@@ -39,6 +39,10 @@ pub enum ServiceError {
     /// The caller is known but may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// The caller is known but may not do this, for a reason with its own stable code
+    /// (`self_rating_not_allowed`): 403 with that code.
+    #[error("{message}")]
+    Denied { code: &'static str, message: String },
     /// The object does not exist, or exists in a scope the caller may not see. The two are
     /// deliberately indistinguishable.
     #[error("{entity} not found")]
@@ -76,6 +80,12 @@ impl ServiceError {
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
         ServiceError::Forbidden(message.into())
+    }
+    pub fn denied(code: &'static str, message: impl Into<String>) -> Self {
+        ServiceError::Denied {
+            code,
+            message: message.into(),
+        }
     }
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         ServiceError::Conflict {

@@ -26,6 +26,7 @@ pub struct Model {
     pub appraiser_note: Option<String>,
     pub has_innovation: bool,
     pub innovation_note: Option<String>,
+    pub self_assessment: Option<String>,
     pub regime: String,
     pub numeric_snapshot: Option<String>,
     pub rated_at: Option<DateTimeUtc>,
