@@ -55,7 +55,7 @@ impl FromRequest for Caller {
                 message: "Send an access token in the Authorization header (Bearer).".into(),
             }))?;
             let actor = kinerja_service::auth::verify_access_token(&state.services.auth, &token)?;
-            kinerja_service::auth::ensure_client_active(&state.services, &actor).await?;
+            kinerja_service::auth::ensure_current(&state.services, &actor).await?;
             Ok(Caller(Ctx { actor, request_id }))
         })
     }

@@ -56,15 +56,35 @@ impl AuthConfig {
     }
 }
 
-/// Per-source sliding counter of login attempts (in memory: a restart forgives).
+/// Per-source counter of failed login attempts in a fixed window (in memory: a restart
+/// forgives). Only failures count: a government office behind one NAT address logs in all at
+/// once at 07:30 and must not be throttled for it.
 #[derive(Default)]
 pub struct Throttle {
     hits: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
 impl Throttle {
-    /// Counts one attempt from `key`; refuses when the window's allowance is used up.
-    pub fn hit(&self, key: &str, allowed: u32, window: Duration) -> ServiceResult<()> {
+    /// Refuses when `key` has used up its `allowed` failures of the current window.
+    pub fn check(&self, key: &str, allowed: u32, window: Duration) -> ServiceResult<()> {
+        let hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        if let Some((start, count)) = hits.get(key) {
+            let elapsed = now.duration_since(*start);
+            if elapsed < window && *count >= allowed {
+                return Err(ServiceError::TooManyRequests {
+                    message:
+                        "Too many failed login attempts from this address; wait and try again."
+                            .into(),
+                    retry_after_secs: window.saturating_sub(elapsed).as_secs().max(1),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts one failure of `key`.
+    pub fn record_failure(&self, key: &str, window: Duration) {
         let mut hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         if hits.len() > 100_000 {
@@ -75,17 +95,6 @@ impl Throttle {
             *entry = (now, 0);
         }
         entry.1 += 1;
-        if entry.1 > allowed {
-            let retry = window
-                .saturating_sub(now.duration_since(entry.0))
-                .as_secs()
-                .max(1);
-            return Err(ServiceError::TooManyRequests {
-                message: "Too many login attempts from this address; wait and try again.".into(),
-                retry_after_secs: retry,
-            });
-        }
-        Ok(())
     }
 }
 
@@ -126,6 +135,7 @@ pub fn verify_access_token(config: &AuthConfig, token: &str) -> ServiceResult<Ac
     validation.set_issuer(&[ISSUER]);
     validation.set_audience(&[AUDIENCE]);
     validation.leeway = 5;
+    validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
     let data = decode::<Claims>(
         token,
         &DecodingKey::from_secret(&config.jwt_secret),
@@ -308,11 +318,17 @@ pub async fn login(
     request_id: &str,
 ) -> ServiceResult<TokenPair> {
     validate(&req)?;
-    s.throttle.hit(
-        &format!("login:{source}"),
+    let throttle_key = format!("login:{source}");
+    s.throttle.check(
+        &throttle_key,
         s.auth.attempts_per_window,
         s.auth.attempt_window,
     )?;
+    let failed = || {
+        s.throttle
+            .record_failure(&throttle_key, s.auth.attempt_window);
+        invalid_credentials()
+    };
     let key = req.username.trim().to_owned();
     let digits: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     let db = s.db.conn();
@@ -320,42 +336,34 @@ pub async fn login(
         .filter(user::Column::Username.eq(key.to_lowercase()))
         .one(db)
         .await?;
-    if found.is_none() && digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
-        if let Some(emp) = employee::Entity::find()
+    if found.is_none()
+        && digits.len() == 18
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && let Some(emp) = employee::Entity::find()
             .filter(employee::Column::Nip.eq(digits.as_str()))
             .one(db)
             .await?
-        {
-            found = user::Entity::find()
-                .filter(user::Column::EmployeeId.eq(emp.id))
-                .one(db)
-                .await?;
-        }
+    {
+        found = user::Entity::find()
+            .filter(user::Column::EmployeeId.eq(emp.id))
+            .one(db)
+            .await?;
     }
     let Some(account) = found else {
         verify_password(&req.password, dummy_hash().await).await;
-        return Err(invalid_credentials());
+        return Err(failed());
     };
-    let at = now();
-    if let Some(until) = account.locked_until {
-        if until > at {
-            return Err(ServiceError::TooManyRequests {
-                message: "This account is temporarily locked after repeated failed logins; try again later or ask HR to reset the password.".into(),
-                retry_after_secs: (until - at).num_seconds().max(1) as u64,
-            });
-        }
-    }
+    check_lock(&account)?;
     let ok = verify_password(&req.password, &account.password_hash).await;
     let txn = s.db.begin_write().await?;
-    // Re-read inside the write transaction: concurrent failures must all count.
+    // Re-read inside the write transaction: concurrent failures must all count, and a lock set
+    // by a concurrent attempt while the password was being verified must hold.
     let account = user::Entity::find_by_id(account.id)
         .one(&*txn)
         .await?
         .ok_or_else(invalid_credentials)?;
-    let ctx = Ctx {
-        actor: user_actor(&account),
-        request_id: request_id.to_owned(),
-    };
+    check_lock(&account)?;
+    let at = now();
     if !ok || !account.is_active {
         let failures = account.failed_login_count + 1;
         let locks = failures >= s.auth.lockout_threshold;
@@ -368,6 +376,10 @@ pub async fn login(
         }
         am.update(&*txn).await?;
         if locks {
+            let ctx = Ctx {
+                actor: user_actor(&account),
+                request_id: request_id.to_owned(),
+            };
             audit::record(
                 &*txn,
                 &ctx,
@@ -383,7 +395,7 @@ pub async fn login(
             .await?;
         }
         txn.commit().await?;
-        return Err(invalid_credentials());
+        return Err(failed());
     }
     let mut am = account.clone().into_active_model();
     am.failed_login_count = Set(0);
@@ -393,6 +405,19 @@ pub async fn login(
     let pair = issue_pair(s, &*txn, &account, Uuid::now_v7()).await?;
     txn.commit().await?;
     Ok(pair)
+}
+
+/// A locked account is refused even with the right password, until the lock expires or an
+/// administrator unlocks it.
+fn check_lock(account: &user::Model) -> ServiceResult<()> {
+    let at = now();
+    match account.locked_until {
+        Some(until) if until > at => Err(ServiceError::TooManyRequests {
+            message: "This account is temporarily locked after repeated failed logins; try again later or ask HR to unlock it.".into(),
+            retry_after_secs: (until - at).num_seconds().max(1) as u64,
+        }),
+        _ => Ok(()),
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
@@ -443,9 +468,25 @@ pub async fn refresh(s: &Services, req: RefreshRequest) -> ServiceResult<TokenPa
         return Err(rejected("account_disabled", "The account is disabled."));
     };
     let family = token.family_id;
-    let mut am = token.into_active_model();
-    am.used_at = Set(Some(at));
-    am.update(&*txn).await?;
+    // Consume atomically: of two concurrent refreshes with one token, exactly one wins and the
+    // other is treated as the reuse it is.
+    let consumed = refresh_token::Entity::update_many()
+        .col_expr(
+            refresh_token::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(at),
+        )
+        .filter(refresh_token::Column::Id.eq(token.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .exec(&*txn)
+        .await?;
+    if consumed.rows_affected != 1 {
+        revoke_family(&*txn, family).await?;
+        txn.commit().await?;
+        return Err(rejected(
+            "refresh_token_reused",
+            "This refresh token was already used; every session descended from it has been ended. Log in again.",
+        ));
+    }
     let pair = issue_pair(s, &*txn, &account, family).await?;
     txn.commit().await?;
     Ok(pair)
@@ -526,6 +567,12 @@ pub async fn client_token(
         return Err(OAuthError::UnsupportedGrantType);
     }
     let (client_id, secret) = match (basic, req.client_id, req.client_secret) {
+        // RFC 6749 2.3: a client uses one authentication method per request.
+        (Some(_), _, Some(_)) => {
+            return Err(OAuthError::InvalidRequest(
+                "send the client secret either in the Basic header or in the form, not both".into(),
+            ));
+        }
         (Some(b), _, _) => b,
         (None, Some(id), Some(secret)) => (id, secret),
         _ => {
@@ -604,21 +651,50 @@ pub async fn client_token(
     })
 }
 
-/// A client token stays valid until it expires unless its client is revoked: checked on
-/// every request so that revocation takes effect at once.
-pub async fn ensure_client_active(s: &Services, actor: &Actor) -> ServiceResult<()> {
-    if let Principal::Client { client_id, .. } = &actor.principal {
-        let active = api_client::Entity::find()
-            .filter(api_client::Column::ClientId.eq(client_id.as_str()))
-            .filter(api_client::Column::RevokedAt.is_null())
-            .one(s.db.conn())
-            .await?
-            .is_some();
-        if !active {
-            return Err(ServiceError::Unauthenticated {
-                code: "client_revoked",
-                message: "This API client has been revoked.".into(),
-            });
+/// The access token still describes its principal: a client token stops working as soon as
+/// its client is revoked, and an account token as soon as the account is deactivated or its
+/// role, agency or employee link changes (the client then refreshes to get a current token).
+/// Checked on every request.
+pub async fn ensure_current(s: &Services, actor: &Actor) -> ServiceResult<()> {
+    match &actor.principal {
+        Principal::Client { client_id, .. } => {
+            let active = api_client::Entity::find()
+                .filter(api_client::Column::ClientId.eq(client_id.as_str()))
+                .filter(api_client::Column::RevokedAt.is_null())
+                .one(s.db.conn())
+                .await?
+                .is_some();
+            if !active {
+                return Err(ServiceError::Unauthenticated {
+                    code: "client_revoked",
+                    message: "This API client has been revoked.".into(),
+                });
+            }
+        }
+        Principal::User {
+            user_id,
+            role,
+            employee_id,
+        } => {
+            let account = user::Entity::find_by_id(*user_id)
+                .one(s.db.conn())
+                .await?
+                .filter(|a| a.is_active);
+            let Some(account) = account else {
+                return Err(ServiceError::Unauthenticated {
+                    code: "account_disabled",
+                    message: "The account is disabled.".into(),
+                });
+            };
+            if Role::parse(&account.role) != Some(*role)
+                || account.agency_id != actor.agency_id
+                || account.employee_id != *employee_id
+            {
+                return Err(ServiceError::Unauthenticated {
+                    code: "token_outdated",
+                    message: "The account changed since this token was issued; refresh it.".into(),
+                });
+            }
         }
     }
     Ok(())
@@ -660,22 +736,30 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
-/// The caller changes their own password; every other session of theirs is ended.
+/// The caller changes their own password. Every session of the account ends, and a new one
+/// is returned so that the caller stays logged in. Wrong current passwords are throttled like
+/// logins, so that a stolen access token cannot be used to guess the password.
 pub async fn change_password(
     s: &Services,
     ctx: &Ctx,
     req: ChangePasswordRequest,
-) -> ServiceResult<()> {
+) -> ServiceResult<TokenPair> {
     validate(&req)?;
     let user_id = ctx
         .actor
         .user_id()
         .ok_or_else(|| ServiceError::forbidden("Only accounts have passwords."))?;
+    let throttle_key = format!("password:{user_id}");
+    let allowed = s.auth.lockout_threshold.max(1) as u32;
+    s.throttle
+        .check(&throttle_key, allowed, s.auth.lockout_duration)?;
     let account = user::Entity::find_by_id(user_id)
         .one(s.db.conn())
         .await?
         .ok_or_else(|| ServiceError::not_found("user"))?;
     if !verify_password(&req.current_password, &account.password_hash).await {
+        s.throttle
+            .record_failure(&throttle_key, s.auth.lockout_duration);
         return Err(ServiceError::field(
             "current_password",
             "wrong_password",
@@ -692,24 +776,35 @@ pub async fn change_password(
     }
     let hash = hash_password(&req.new_password).await?;
     let txn = s.db.begin_write().await?;
-    set_password(&*txn, account.clone(), hash, false).await?;
+    let account = user::Entity::find_by_id(user_id)
+        .one(&*txn)
+        .await?
+        .filter(|a| a.is_active)
+        .ok_or_else(|| ServiceError::Unauthenticated {
+            code: "account_disabled",
+            message: "The account is disabled.".into(),
+        })?;
+    let updated = set_password(&*txn, account, hash, false).await?;
     audit::record(
         &*txn,
         ctx,
         Change {
-            agency_id: account.agency_id,
+            agency_id: updated.agency_id,
             action: "user.change_password",
             entity_type: "user",
-            entity_id: account.id.to_string(),
+            entity_id: updated.id.to_string(),
             before: None,
             after: None,
         },
     )
     .await?;
-    txn.commit().await
+    let pair = issue_pair(s, &*txn, &updated, Uuid::now_v7()).await?;
+    txn.commit().await?;
+    Ok(pair)
 }
 
-/// Stores a new hash, clears lockout, and revokes every refresh token of the account.
+/// Stores a new hash, clears lockout, and revokes every refresh token of the account. Bumps
+/// the version: `must_change_password` is part of the account's view.
 pub async fn set_password<C: sea_orm::ConnectionTrait>(
     txn: &C,
     account: user::Model,
@@ -717,6 +812,7 @@ pub async fn set_password<C: sea_orm::ConnectionTrait>(
     must_change: bool,
 ) -> ServiceResult<user::Model> {
     let user_id = account.id;
+    let version = account.version;
     let at = now();
     let mut am = account.into_active_model();
     am.password_hash = Set(hash);
@@ -725,6 +821,7 @@ pub async fn set_password<C: sea_orm::ConnectionTrait>(
     am.failed_login_count = Set(0);
     am.locked_until = Set(None);
     am.updated_at = Set(at);
+    am.version = Set(version + 1);
     let updated = am.update(txn).await?;
     refresh_token::Entity::update_many()
         .col_expr(

@@ -107,7 +107,10 @@ pub async fn token(
                 .ok()
         })
         .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.split_once(':').map(|(a, b)| (a.to_owned(), b.to_owned())));
+        .and_then(|s| {
+            let (id, secret) = s.split_once(':')?;
+            Some((form_decode(id)?, form_decode(secret)?))
+        });
     let (status, error, description) =
         match auth::client_token(&state.services, body.into_inner(), basic).await {
             Ok(resp) => {
@@ -148,15 +151,28 @@ pub async fn token(
     })
 }
 
-/// Changes the caller's own password. Every other session of the account ends.
+/// RFC 6749 2.3.1: the client id and secret in a Basic header are form-urlencoded first.
+fn form_decode(raw: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("v={}", raw.replace('&', "%26")))
+        .ok()?
+        .pop()
+        .map(|(_, v)| v)
+}
+
+/// Changes the caller's own password. Every session of the account ends (refresh tokens are
+/// revoked) and a fresh token pair is returned, so the caller stays logged in. Wrong current
+/// passwords are throttled (429).
 #[utoipa::path(tag = "auth", request_body = ChangePasswordRequest, security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = TokenPair), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 422, body = Problem), (status = 429, body = Problem)))]
 #[post("/auth/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
     caller: Caller,
     body: web::Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    auth::change_password(&state.services, caller.ctx(), body.into_inner()).await?;
-    Ok(HttpResponse::NoContent().finish())
+    let pair = auth::change_password(&state.services, caller.ctx(), body.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(pair))
 }
