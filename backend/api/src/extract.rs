@@ -46,6 +46,7 @@ impl FromRequest for Caller {
             })
             .map(|t| t.trim().to_owned());
         let request_id = request_id(req);
+        let path = req.path().to_owned();
         Box::pin(async move {
             let state = state.ok_or_else(|| {
                 ApiError(ServiceError::Internal("application state missing".into()))
@@ -55,7 +56,12 @@ impl FromRequest for Caller {
                 message: "Send an access token in the Authorization header (Bearer).".into(),
             }))?;
             let actor = kinerja_service::auth::verify_access_token(&state.services.auth, &token)?;
-            kinerja_service::auth::ensure_current(&state.services, &actor).await?;
+            let standing = kinerja_service::auth::ensure_current(&state.services, &actor).await?;
+            if standing.must_change_password
+                && !kinerja_service::auth::PASSWORD_CHANGE_PATHS.contains(&path.as_str())
+            {
+                return Err(ApiError(kinerja_service::auth::password_change_required()));
+            }
             Ok(Caller(Ctx { actor, request_id }))
         })
     }

@@ -651,11 +651,30 @@ pub async fn client_token(
     })
 }
 
+/// What the per-request check learned about the caller.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The account still has a password an administrator set: until it chooses its own, it
+    /// may only read `/me` and change the password ([`PASSWORD_CHANGE_PATHS`]).
+    pub must_change_password: bool,
+}
+
+/// What an account that must change its password may still call.
+pub const PASSWORD_CHANGE_PATHS: &[&str] = &["/api/v1/me", "/api/v1/auth/password"];
+
+/// The refusal for any other path while the password must change.
+pub fn password_change_required() -> ServiceError {
+    ServiceError::denied(
+        "password_change_required",
+        "Choose your own password first (POST /api/v1/auth/password).",
+    )
+}
+
 /// The access token still describes its principal: a client token stops working as soon as
 /// its client is revoked, and an account token as soon as the account is deactivated or its
 /// role, agency or employee link changes (the client then refreshes to get a current token).
 /// Checked on every request.
-pub async fn ensure_current(s: &Services, actor: &Actor) -> ServiceResult<()> {
+pub async fn ensure_current(s: &Services, actor: &Actor) -> ServiceResult<Standing> {
     match &actor.principal {
         Principal::Client { client_id, .. } => {
             let active = api_client::Entity::find()
@@ -695,9 +714,12 @@ pub async fn ensure_current(s: &Services, actor: &Actor) -> ServiceResult<()> {
                     message: "The account changed since this token was issued; refresh it.".into(),
                 });
             }
+            return Ok(Standing {
+                must_change_password: account.must_change_password,
+            });
         }
     }
-    Ok(())
+    Ok(Standing::default())
 }
 
 pub fn is_known_scope(scope: &str) -> bool {

@@ -232,6 +232,43 @@ async fn an_agency_admin_creates_an_employee_account_with_a_one_time_password() 
 }
 
 #[actix_web::test]
+async fn an_account_with_a_temporary_password_can_only_change_it() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .post("/api/v1/users")
+        .as_(&app.fx.a.admin)
+        .json(json!({"username": "hr2", "role": "agency_admin"}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::CREATED);
+    let temporary = r.body["temporary_password"].as_str().unwrap().to_owned();
+    let session = login(&app, "hr2", &temporary).await;
+    let token = session.body["access_token"].as_str().unwrap().to_owned();
+    app.get("/api/v1/users")
+        .token(&token)
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "password_change_required");
+    app.get("/api/v1/me")
+        .token(&token)
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let changed = app
+        .post("/api/v1/auth/password")
+        .token(&token)
+        .json(json!({"current_password": temporary, "new_password": "Sandi-Sendiri-2026"}))
+        .send()
+        .await;
+    changed.assert_status(StatusCode::OK);
+    app.get("/api/v1/users")
+        .token(changed.body["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+}
+
+#[actix_web::test]
 async fn a_chosen_password_is_not_echoed_and_must_change_defaults_to_true() {
     let app = TestApp::spawn().await;
     let r = app
