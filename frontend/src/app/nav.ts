@@ -7,7 +7,12 @@ export interface NavItem {
   roles: readonly Role[];
 }
 
-const HR: readonly Role[] = ['super_admin', 'agency_admin', 'auditor'];
+const ADMIN: readonly Role[] = ['super_admin', 'agency_admin'];
+const HR: readonly Role[] = [...ADMIN, 'auditor'];
 const ALL: readonly Role[] = [...HR, 'employee'];
 
-export const navItems: readonly NavItem[] = [{ to: '/', label: 'nav.dashboard', roles: ALL }];
+export const navItems: readonly NavItem[] = [
+  { to: '/', label: 'nav.dashboard', roles: ALL },
+  { to: '/users', label: 'nav.users', roles: HR },
+  { to: '/api-clients', label: 'nav.apiClients', roles: HR },
+];

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { LanguageSelect } from '@/components/language-select';
 import { logout, useSession, type Role } from '@/features/auth';
 import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import { navItems } from './nav';
@@ -48,16 +49,12 @@ export function Shell() {
           </span>
         </NavLink>
         <div className="topbar-right">
-          <label className="lang-switch">
-            <span className="visually-hidden">{t('common.language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {l.toUpperCase()}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect
+            value={i18n.language}
+            languages={LANGUAGES}
+            label={t('common.language')}
+            onChange={(lng) => setLanguage(lng as Language)}
+          />
           {user ? (
             <span className="user-badge" data-testid="current-user">
               <strong>{user.username}</strong>
@@ -91,3 +88,4 @@ export function Shell() {
     </div>
   );
 }
+

@@ -26,14 +26,14 @@ export async function logout(): Promise<void> {
 }
 
 /**
- * Changes the password, then signs in again with it: the server revokes every refresh token
- * of the account on a password change, and the new pair carries must_change_password=false.
+ * Changes the password. The server ends every session of the account and answers with a fresh
+ * token pair (must_change_password now false), which replaces the current one.
  */
-export async function changePassword(username: string, currentPassword: string, newPassword: string): Promise<void> {
-  unwrap(
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const pair = unwrap(
     await api.POST('/api/v1/auth/password', {
       body: { current_password: currentPassword, new_password: newPassword },
     }),
   );
-  await login({ username, password: newPassword });
+  tokens.set(pair);
 }

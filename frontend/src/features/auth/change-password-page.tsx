@@ -37,7 +37,7 @@ export function ChangePasswordPage() {
     if (!user) return;
     setFailure(null);
     try {
-      await changePassword(user.username, values.current_password, values.new_password);
+      await changePassword(values.current_password, values.new_password);
       navigate('/', { replace: true });
     } catch (err) {
       const problem = toProblem(err, 0);

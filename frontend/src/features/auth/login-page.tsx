@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { LanguageSelect } from '@/components/language-select';
+import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import { login } from './api';
 import { LoginForm } from './login-form';
 import { useSession } from './session';
 
 export function LoginPage({ aside }: { aside?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -38,6 +40,14 @@ export function LoginPage({ aside }: { aside?: ReactNode }) {
             navigate(pair.user.must_change_password ? '/password' : from, { replace: true });
           }}
         />
+        <div className="auth-footer">
+          <LanguageSelect
+            value={i18n.language}
+            languages={LANGUAGES}
+            label={t('common.language')}
+            onChange={(lng) => setLanguage(lng as Language)}
+          />
+        </div>
         {aside}
       </div>
     </main>

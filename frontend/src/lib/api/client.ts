@@ -23,8 +23,11 @@ async function refreshTokens(refreshToken: string): Promise<TokenPair> {
   return data;
 }
 
+/** Same origin; absolute so that Request objects also resolve outside a browser (tests). */
+const baseUrl = typeof window === 'undefined' ? '' : window.location.origin;
+
 /** Without auth: login and refresh themselves. */
-const bare = createClient<paths>({ baseUrl: '' });
+const bare = createClient<paths>({ baseUrl });
 
 export const auth = createAuthFetch({
   tokens,
@@ -32,7 +35,7 @@ export const auth = createAuthFetch({
   onSessionEnded: () => sessionEndedListeners.forEach((l) => l()),
 });
 
-export const api = createClient<paths>({ baseUrl: '', fetch: auth.fetch });
+export const api = createClient<paths>({ baseUrl, fetch: auth.fetch });
 
 /** Unwraps an openapi-fetch result: the data, or a thrown ApiProblem. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {

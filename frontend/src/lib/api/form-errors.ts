@@ -10,11 +10,14 @@ export function applyFieldErrors<T extends FieldValues>(
   problem: ApiProblem,
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
+  /** API field names that a form calls differently (`appraiser_employee_id` → `appraiser`). */
+  aliases: Readonly<Record<string, Path<T>>> = {},
 ): { field: string; message: string }[] {
   const unmatched: { field: string; message: string }[] = [];
   let focused = false;
   for (const e of problem.fieldErrors) {
-    const name = fields.find((f) => f === e.field);
+    const wanted = aliases[e.field] ?? e.field;
+    const name = fields.find((f) => f === wanted);
     if (name) {
       setError(name, { type: 'server', message: e.message }, { shouldFocus: !focused });
       focused = true;

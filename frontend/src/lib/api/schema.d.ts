@@ -4,6 +4,67 @@
  */
 
 export interface paths {
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the API clients of an agency (agency_admin: their own; super_admin: `agency_id`). */
+        get: operations["list_api_clients"];
+        put?: never;
+        /**
+         * Registers a client for a third-party system with the scopes it may request. The response
+         *     carries `client_secret` this once only: it is stored as an argon2id hash.
+         */
+        post: operations["create_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{api_client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads a client (never its secret), with when it last obtained a token and whether it is
+         *     revoked.
+         */
+        get: operations["get_api_client"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{api_client_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes a client: it obtains no new token and the tokens it holds stop working at once.
+         *     Idempotent.
+         */
+        post: operations["revoke_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -50,7 +111,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's own password. Every other session of the account ends. */
+        /**
+         * Changes the caller's own password. Every session of the account ends (refresh tokens are
+         *     revoked) and a fresh token pair is returned, so the caller stays logged in. Wrong current
+         *     passwords are throttled (429).
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
@@ -99,6 +164,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller: for an account, its role, agency and (when linked) employee with unit and
+         *     position; for an API client, its client id and the scopes of the token in use. Any
+         *     authenticated caller.
+         */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists accounts. agency_admin and auditor see their own agency's; a super_admin names an
+         *     agency with `agency_id` or, without it, sees every account of the deployment.
+         */
+        get: operations["list_users"];
+        put?: never;
+        /**
+         * Creates an account. Without `password`, a strong temporary password is generated and
+         *     returned once in `temporary_password`; the account must change it at first login.
+         */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads an account. */
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an account's role, active status or employee link. Deactivating ends every session
+         *     of the account. Nobody changes their own role or deactivates themselves; only a super_admin
+         *     grants or touches super_admin.
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new temporary password, returned once; ends every session of the account and lifts
+         *     its lockout. The account must change the password at its next login.
+         */
+        post: operations["reset_user_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lifts the lockout that repeated failed logins set. Idempotent. */
+        post: operations["unlock_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -137,6 +306,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The agency, as `/me` names it. */
+        AgencyRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example KABA */
+            code: string;
+            /** @example Kabupaten Alpha */
+            name: string;
+        };
+        /** @description A registered client. Never carries the secret. */
+        ApiClientView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * @description The OAuth2 client_id, used with the secret at `POST /auth/token`.
+             * @example kc_3f9a1c0e5b7d4a2e8c6f0b1d3e5a7c9f
+             */
+            client_id: string;
+            /** @example Absensi daerah */
+            name: string;
+            /**
+             * @example [
+             *       "employees:read"
+             *     ]
+             */
+            scopes: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Who registered it. */
+            created_by: string;
+            /**
+             * Format: date-time
+             * @description Last time it obtained a token.
+             */
+            last_used_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set once revoked; its tokens stop working at once.
+             */
+            revoked_at?: string | null;
+            is_active: boolean;
+        };
         ChangePasswordRequest: {
             /** Format: password */
             current_password: string;
@@ -167,6 +380,89 @@ export interface components {
             expires_in: number;
             /** @example employees:read */
             scope: string;
+        };
+        /**
+         * @description Registers a client for a third-party system.
+         * @example {
+         *       "name": "Absensi daerah",
+         *       "scopes": [
+         *         "employees:read",
+         *         "units:read"
+         *       ]
+         *     }
+         */
+        CreateApiClient: {
+            name: string;
+            /** @description At least one; each from the published list (see the oauth2 security scheme). */
+            scopes: string[];
+            /**
+             * Format: uuid
+             * @description super_admin only (required for them); an agency_admin registers in their own agency.
+             */
+            agency_id?: string | null;
+        };
+        /**
+         * @description A new account.
+         * @example {
+         *       "employee_id": "0190f0c2-5b1e-7c3a-9d41-2f6a8b0c1d2e",
+         *       "role": "employee",
+         *       "username": "siti.rahma"
+         *     }
+         */
+        CreateUser: {
+            /** @description 3 to 64 characters: lowercase letters, digits, `.`, `-`, `_`; starts with a letter. */
+            username: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description Required for role employee: an employee of the same agency without an account.
+             *     Optional for agency_admin and auditor; not allowed for super_admin.
+             */
+            employee_id?: string | null;
+            /**
+             * Format: uuid
+             * @description super_admin only (required for agency roles); an agency_admin always creates accounts
+             *     in their own agency.
+             */
+            agency_id?: string | null;
+            /**
+             * Format: password
+             * @description When absent a strong temporary password is generated and returned once.
+             */
+            password?: string | null;
+            /**
+             * @description Whether the first login must choose a new password (default true; always true for a
+             *     generated password).
+             */
+            must_change_password?: boolean | null;
+        };
+        /** @description A newly registered client with its secret, which is shown this once only. */
+        CreatedApiClient: components["schemas"]["ApiClientView"] & {
+            /**
+             * Format: password
+             * @description Store it now: it is kept only as an argon2id hash and cannot be shown again.
+             */
+            client_secret: string;
+        };
+        /** @description The employee an account is linked to, as lists and `/me` show it. */
+        EmployeeSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description NIP (PNS) or NI PPPK.
+             * @example 199005122015032001
+             */
+            nip: string;
+            /** @example Siti Rahmawati, S.Kom. */
+            name: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** @example Bidang Pembinaan SD */
+            unit_name?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            /** @example Pengelola Data */
+            position_name?: string | null;
         };
         /** @description One invalid input field, named by its JSON path (`nip`, `rows[3].unit_code`). */
         FieldError: {
@@ -202,11 +498,129 @@ export interface components {
              */
             password: string;
         };
+        /** @description The API client behind a client token. */
+        MeClient: {
+            /** @example kc_3f9a1c0e5b7d4a2e8c6f0b1d3e5a7c9f */
+            client_id: string;
+            name: string;
+            /** @description The scopes of the token in use (a subset of the client's). */
+            scopes: string[];
+        };
+        /** @description The caller: an account (with its agency and employee) or an API client. */
+        MeView: {
+            /**
+             * @description `user` or `client`.
+             * @example user
+             */
+            kind: string;
+            user?: components["schemas"]["SessionUser"] | null;
+            client?: components["schemas"]["MeClient"] | null;
+            agency?: components["schemas"]["AgencyRef"] | null;
+            employee?: components["schemas"]["EmployeeSummary"] | null;
+        };
         /** @description RFC 6749 error response. */
         OAuthErrorBody: {
             /** @example invalid_client */
             error: string;
             error_description: string;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_ApiClientView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * @description The OAuth2 client_id, used with the secret at `POST /auth/token`.
+                 * @example kc_3f9a1c0e5b7d4a2e8c6f0b1d3e5a7c9f
+                 */
+                client_id: string;
+                /** @example Absensi daerah */
+                name: string;
+                /**
+                 * @example [
+                 *       "employees:read"
+                 *     ]
+                 */
+                scopes: string[];
+                /** Format: date-time */
+                created_at: string;
+                /** @description Who registered it. */
+                created_by: string;
+                /**
+                 * Format: date-time
+                 * @description Last time it obtained a token.
+                 */
+                last_used_at?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Set once revoked; its tokens stop working at once.
+                 */
+                revoked_at?: string | null;
+                is_active: boolean;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_UserView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example siti.rahma */
+                username: string;
+                role: components["schemas"]["Role"];
+                /**
+                 * Format: uuid
+                 * @description None only for a super_admin.
+                 */
+                agency_id?: string | null;
+                /** Format: uuid */
+                employee_id?: string | null;
+                employee?: components["schemas"]["EmployeeSummary"] | null;
+                is_active: boolean;
+                /** @description Locked after repeated failed logins, until `locked_until` or an admin unlocks it. */
+                is_locked: boolean;
+                /** Format: date-time */
+                locked_until?: string | null;
+                /**
+                 * Format: int32
+                 * @description Consecutive failed logins since the last success or lock.
+                 */
+                failed_login_count: number;
+                /** @description The next login must choose a new password (after an admin set or reset it). */
+                must_change_password: boolean;
+                /** Format: date-time */
+                last_login_at?: string | null;
+                /** Format: date-time */
+                password_changed_at: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Also sent as the ETag; send it back in If-Match to update.
+                 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
         };
         /**
          * @description An RFC 9457 problem. Clients switch on `type` (stable), never on `detail` (prose).
@@ -277,6 +691,75 @@ export interface components {
             refresh_expires_in: number;
             user: components["schemas"]["SessionUser"];
         };
+        /**
+         * @description Changes to an account; absent fields stay as they are.
+         * @example {
+         *       "is_active": true,
+         *       "role": "auditor"
+         *     }
+         */
+        UpdateUser: {
+            role?: components["schemas"]["Role"] | null;
+            /** @description false ends every session of the account. */
+            is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description An employee of the account's agency without an account; null unlinks (not allowed for
+             *     role employee).
+             */
+            employee_id?: string | null;
+        };
+        /** @description An account as administrators see it. Never carries the password or its hash. */
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            /** @example siti.rahma */
+            username: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description None only for a super_admin.
+             */
+            agency_id?: string | null;
+            /** Format: uuid */
+            employee_id?: string | null;
+            employee?: components["schemas"]["EmployeeSummary"] | null;
+            is_active: boolean;
+            /** @description Locked after repeated failed logins, until `locked_until` or an admin unlocks it. */
+            is_locked: boolean;
+            /** Format: date-time */
+            locked_until?: string | null;
+            /**
+             * Format: int32
+             * @description Consecutive failed logins since the last success or lock.
+             */
+            failed_login_count: number;
+            /** @description The next login must choose a new password (after an admin set or reset it). */
+            must_change_password: boolean;
+            /** Format: date-time */
+            last_login_at?: string | null;
+            /** Format: date-time */
+            password_changed_at: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Also sent as the ETag; send it back in If-Match to update.
+             */
+            version: number;
+        };
+        /** @description A view with the one-time temporary password (create without a password, admin reset). */
+        UserWithPassword: components["schemas"]["UserView"] & {
+            /**
+             * Format: password
+             * @description Shown once, never stored in clear and never retrievable again; the account must change
+             *     it at first login. Absent when the creator chose the password.
+             * @example Kx7p-M2qr-9TzW-4hbn
+             */
+            temporary_password?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -286,6 +769,200 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_clients: {
+        parameters: {
+            query?: {
+                /** @description super_admin: the agency (required); others: their own. */
+                agency_id?: string;
+                /** @description true: only clients not revoked; false: only revoked ones. */
+                is_active?: boolean;
+                /** @description `created_at` (default) or `name`; prefix `-` for descending. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiClientView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClient"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiClient"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id (not its client_id) */
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id (not its client_id) */
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -377,11 +1054,13 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
             };
             401: {
                 headers: {
@@ -391,7 +1070,23 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -475,6 +1170,378 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthErrorBody"];
+                };
+            };
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /**
+                 * @description super_admin only: the agency whose accounts to list. Omitted, a super_admin lists every
+                 *     account of the deployment (super_admins included); others always see their own agency.
+                 */
+                agency_id?: string;
+                role?: components["schemas"]["Role"];
+                is_active?: boolean;
+                /** @description Part of the username. */
+                q?: string;
+                /** @description `username` (default), `created_at` or `last_login_at`; prefix `-` for descending. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUser"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPassword"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Username taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Account id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUser"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_user_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPassword"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your own account: use POST /auth/password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlock_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

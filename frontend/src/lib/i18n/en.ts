@@ -94,6 +94,7 @@ export const en: Messages = {
     audit: 'Audit log',
     myProfile: 'My profile',
     menu: 'Menu',
+    agency: 'Agency',
   },
   dashboard: {
     title: 'Dashboard',
@@ -193,6 +194,7 @@ export const en: Messages = {
     pickHint: 'Search an employee, then pick from the list.',
     current: 'Current',
     none: 'No assignments yet.',
+    closePrevious: 'End the previous assignment the day before the start date',
   },
   users: {
     title: 'Users',

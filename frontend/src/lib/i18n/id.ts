@@ -92,6 +92,7 @@ export const id = {
     audit: 'Log audit',
     myProfile: 'Profil saya',
     menu: 'Menu',
+    agency: 'Instansi',
   },
   dashboard: {
     title: 'Beranda',
@@ -191,6 +192,7 @@ export const id = {
     pickHint: 'Cari pegawai lalu pilih dari daftar.',
     current: 'Saat ini',
     none: 'Belum ada penugasan.',
+    closePrevious: 'Akhiri penugasan sebelumnya sehari sebelum tanggal mulai',
   },
   users: {
     title: 'Pengguna',

@@ -1,0 +1,2 @@
+//! The users feature's public surface.
+export { UsersPage } from './users-page';
