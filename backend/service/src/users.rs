@@ -50,7 +50,7 @@ pub struct UserView {
     #[schema(example = "siti.rahma")]
     pub username: String,
     pub role: Role,
-    /// None only for a super_admin.
+    /// Null only for a super_admin.
     pub agency_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
     /// The linked employee, when there is one.
@@ -783,17 +783,23 @@ pub struct MeClient {
     pub scopes: Vec<String>,
 }
 
+/// Whether the caller is an account or an API client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CallerKind {
+    User,
+    Client,
+}
+
 /// The caller: an account (with its agency and employee) or an API client.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MeView {
-    /// `user` or `client`.
-    #[schema(example = "user")]
-    pub kind: String,
+    pub kind: CallerKind,
     /// For an account.
     pub user: Option<SessionUser>,
     /// For an API client.
     pub client: Option<MeClient>,
-    /// None for a super_admin.
+    /// Null for a super_admin.
     pub agency: Option<AgencyRef>,
     /// The employee linked to the account, if any.
     pub employee: Option<EmployeeSummary>,
@@ -824,7 +830,7 @@ pub async fn me(s: &Services, ctx: &Ctx) -> ServiceResult<MeView> {
                 None => None,
             };
             Ok(MeView {
-                kind: "user".into(),
+                kind: CallerKind::User,
                 user: Some(SessionUser::from(&account)),
                 client: None,
                 agency,
@@ -838,7 +844,7 @@ pub async fn me(s: &Services, ctx: &Ctx) -> ServiceResult<MeView> {
                 .await?
                 .ok_or_else(|| ServiceError::not_found("api client"))?;
             Ok(MeView {
-                kind: "client".into(),
+                kind: CallerKind::Client,
                 user: None,
                 client: Some(MeClient {
                     client_id: client.client_id,

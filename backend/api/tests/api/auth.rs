@@ -594,3 +594,21 @@ async fn a_deactivated_account_loses_its_access_token_at_once() {
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
 }
+
+#[actix_web::test]
+async fn a_client_authenticates_one_way_only() {
+    let app = TestApp::spawn().await;
+    let (id, secret, _) = register_client(&app, &["employees:read"]).await;
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{secret}"));
+    let r = app
+        .post("/api/v1/auth/token")
+        .header("authorization", &format!("Basic {basic}"))
+        .body(
+            "application/x-www-form-urlencoded",
+            format!("grant_type=client_credentials&client_secret={secret}"),
+        )
+        .send()
+        .await;
+    r.assert_status(StatusCode::BAD_REQUEST);
+    assert_eq!(r.body["error"], "invalid_request");
+}
