@@ -350,6 +350,11 @@ export interface components {
             revoked_at?: string | null;
             is_active: boolean;
         };
+        /**
+         * @description Whether the caller is an account or an API client.
+         * @enum {string}
+         */
+        CallerKind: "user" | "client";
         ChangePasswordRequest: {
             /** Format: password */
             current_password: string;
@@ -508,11 +513,7 @@ export interface components {
         };
         /** @description The caller: an account (with its agency and employee) or an API client. */
         MeView: {
-            /**
-             * @description `user` or `client`.
-             * @example user
-             */
-            kind: string;
+            kind: components["schemas"]["CallerKind"];
             user?: components["schemas"]["SessionUser"] | null;
             client?: components["schemas"]["MeClient"] | null;
             agency?: components["schemas"]["AgencyRef"] | null;
@@ -580,7 +581,7 @@ export interface components {
                 role: components["schemas"]["Role"];
                 /**
                  * Format: uuid
-                 * @description None only for a super_admin.
+                 * @description Null only for a super_admin.
                  */
                 agency_id?: string | null;
                 /** Format: uuid */
@@ -718,7 +719,7 @@ export interface components {
             role: components["schemas"]["Role"];
             /**
              * Format: uuid
-             * @description None only for a super_admin.
+             * @description Null only for a super_admin.
              */
             agency_id?: string | null;
             /** Format: uuid */
