@@ -865,3 +865,86 @@ pub async fn mint_access_token(s: &Services, user_id: Uuid) -> ServiceResult<Str
         .ok_or_else(|| ServiceError::not_found("user"))?;
     sign(&s.auth, &access_claims(&s.auth, &account))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_throttle_counts_failures_per_key_within_the_window() {
+        let t = Throttle::default();
+        let window = Duration::from_secs(60);
+        for _ in 0..3 {
+            assert!(t.check("a", 3, window).is_ok());
+            t.record_failure("a", window);
+        }
+        match t.check("a", 3, window) {
+            Err(ServiceError::TooManyRequests {
+                retry_after_secs, ..
+            }) => assert!((1..=60).contains(&retry_after_secs)),
+            other => panic!("expected 429, got {other:?}"),
+        }
+        assert!(t.check("b", 3, window).is_ok(), "keys are independent");
+        let short = Duration::from_millis(1);
+        t.record_failure("c", short);
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(t.check("c", 1, short).is_ok(), "the window expires");
+    }
+
+    #[test]
+    fn passwords_need_length_letters_digits_and_no_username() {
+        for (password, ok) in [
+            ("Kinerja-2026", true),
+            ("short-1", false),
+            ("no-digits-at-all", false),
+            ("12345678901", false),
+            ("siti.rahma-2026", false),
+        ] {
+            assert_eq!(
+                check_password_strength(password, "siti.rahma", "password").is_ok(),
+                ok,
+                "{password}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_token_round_trips_and_a_foreign_one_does_not() {
+        let config = AuthConfig::with_secret("unit-test-secret-0123456789-abcdefghij");
+        let iat = Utc::now().timestamp();
+        let claims = Claims {
+            sub: "kc_x".into(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            exp: iat + 60,
+            iat,
+            jti: "j".into(),
+            kind: "client".into(),
+            role: None,
+            agency_id: Some(Uuid::nil()),
+            employee_id: None,
+            scope: Some("units:read employees:read".into()),
+            name: "kc_x".into(),
+        };
+        let token = sign(&config, &claims).unwrap();
+        let actor = verify_access_token(&config, &token).unwrap();
+        assert_eq!(
+            actor.principal,
+            Principal::Client {
+                client_id: "kc_x".into(),
+                scopes: vec!["units:read".into(), "employees:read".into()],
+            }
+        );
+        let other = AuthConfig::with_secret("another-secret-0123456789-abcdefghijkl");
+        assert!(verify_access_token(&other, &token).is_err());
+        let expired = Claims {
+            exp: iat - 60,
+            iat: iat - 120,
+            ..claims
+        };
+        match verify_access_token(&config, &sign(&config, &expired).unwrap()) {
+            Err(ServiceError::Unauthenticated { code, .. }) => assert_eq!(code, "token_expired"),
+            other => panic!("expected token_expired, got {other:?}"),
+        }
+    }
+}

@@ -257,6 +257,19 @@ async fn a_refresh_rotates_and_reusing_a_spent_token_ends_the_family() {
 }
 
 #[actix_web::test]
+async fn of_two_concurrent_refreshes_with_one_token_exactly_one_wins() {
+    let app = TestApp::spawn().await;
+    let s = login(&app, "admin-kaba", PASSWORD).await;
+    let rt = str_of(&s.body, "refresh_token").to_owned();
+    let (a, b) = futures_util::future::join(refresh(&app, &rt), refresh(&app, &rt)).await;
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::UNAUTHORIZED]);
+    let loser = if a.status == StatusCode::OK { &b } else { &a };
+    assert_eq!(loser.problem_type(), "refresh_token_reused");
+}
+
+#[actix_web::test]
 async fn an_unknown_refresh_token_is_refused() {
     let app = TestApp::spawn().await;
     refresh(&app, "not-a-token")
