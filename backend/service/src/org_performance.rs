@@ -256,7 +256,9 @@ impl PredicateShares {
             if total == 0 {
                 Decimal::ZERO
             } else {
-                (Decimal::from(n) / Decimal::from(total)).round_dp(4)
+                (Decimal::from(n) / Decimal::from(total))
+                    .round_dp(4)
+                    .normalize()
             }
         };
         Self {
@@ -1199,7 +1201,9 @@ pub async fn get_leniency(
                 unit_id,
                 shares: PredicateShares::of(&counts),
                 unit_shares: PredicateShares::of(&unit_counts),
-                leniency_index: (high_share(&counts) - high_share(&unit_counts)).round_dp(4),
+                leniency_index: (high_share(&counts) - high_share(&unit_counts))
+                    .round_dp(4)
+                    .normalize(),
                 counts,
                 unit_counts,
             }
