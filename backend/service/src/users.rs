@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use kinerja_domain::org::Role;
 use kinerja_store::entities::{agency, api_client, employee, position, refresh_token, unit, user};
 use rand::Rng;
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -288,7 +288,7 @@ pub struct ListUsersQuery {
     pub agency_id: Option<Uuid>,
     pub role: Option<Role>,
     pub is_active: Option<bool>,
-    /// Part of the username.
+    /// Part of the username, or of the linked employee's name or NIP (case-insensitive).
     #[validate(length(min = 1, max = 64))]
     pub q: Option<String>,
     /// `username` (default), `created_at` or `last_login_at`; prefix `-` for descending.
@@ -338,8 +338,20 @@ pub async fn list_users(
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
+        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+        let matching_employees = Query::select()
+            .column(employee::Column::Id)
+            .from(employee::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(employee::Column::Name))).like(pattern()))
+                    .add(employee::Column::Nip.like(pattern())),
+            )
+            .to_owned();
         select = select.filter(
-            user::Column::Username.like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+            Condition::any()
+                .add(user::Column::Username.like(pattern()))
+                .add(user::Column::EmployeeId.in_subquery(matching_employees)),
         );
     }
     let db = s.db.conn();

@@ -85,6 +85,20 @@ async fn the_account_list_filters_and_pages() {
     assert_eq!(usernames(&r), ["head1-kaba", "staff1a-kaba", "staff2-kaba"]);
     let r = app.get("/api/v1/users?q=staff").as_(admin).send().await;
     assert_eq!(usernames(&r), ["staff1a-kaba", "staff2-kaba"]);
+    let r = app.get("/api/v1/users?q=RAHMA").as_(admin).send().await;
+    assert_eq!(usernames(&r), ["staff1a-kaba"], "by the employee's name");
+    let r = app
+        .get(&format!("/api/v1/users?q={}", &app.fx.a.staff_1a_nip[..12]))
+        .as_(admin)
+        .send()
+        .await;
+    assert_eq!(usernames(&r), ["staff1a-kaba"], "by NIP");
+    let r = app
+        .get(&format!("/api/v1/users?q={}", app.fx.b.staff_1a_nip))
+        .as_(admin)
+        .send()
+        .await;
+    assert_eq!(r.body["total"], 0, "never another agency's");
     let r = app.get("/api/v1/users?q=_").as_(admin).send().await;
     assert_eq!(r.body["total"], 0, "_ is a literal, not a wildcard");
     let r = app
