@@ -1212,7 +1212,7 @@ export interface operations {
                 agency_id?: string;
                 role?: components["schemas"]["Role"];
                 is_active?: boolean;
-                /** @description Part of the username. */
+                /** @description Part of the username, or of the linked employee's name or NIP (case-insensitive). */
                 q?: string;
                 /** @description `username` (default), `created_at` or `last_login_at`; prefix `-` for descending. */
                 sort?: string;
