@@ -1005,3 +1005,119 @@ async fn results_become_final_once_the_objection_window_has_passed() {
     );
     assert_eq!(app.audit_count("period.conclude").await, 1);
 }
+
+/// Performance check of the set-based score (run explicitly: `-- --ignored score_cycle_scales`):
+/// 100,000 rated evaluations of one cycle are scored in under 5 seconds.
+#[actix_web::test]
+#[ignore = "seeds 100,000 evaluations; run explicitly"]
+async fn score_cycle_scales_to_100k_evaluations() {
+    use kinerja_store::entities::{evaluation, plan};
+    use kinerja_store::sea_orm::{ActiveValue::Set, EntityTrait};
+    let app = TestApp::spawn().await;
+    let c = running_cycle(&app, &app.fx.a, None).await;
+    let db = app.services.db.conn();
+    let now = kinerja_service::now();
+    let n: usize = std::env::var("SCORE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let cells = ["above", "meets", "below"];
+    let seed_started = std::time::Instant::now();
+    for start in (0..n).step_by(1000) {
+        let mut plans = Vec::new();
+        let mut evals = Vec::new();
+        for i in start..(start + 1000).min(n) {
+            let plan_id = Uuid::now_v7();
+            plans.push(plan::ActiveModel {
+                id: Set(plan_id),
+                agency_id: Set(app.fx.a.id),
+                cycle_id: Set(c.id),
+                employee_id: Set(app.fx.a.staff_1a),
+                unit_id: Set(Some(app.fx.a.unit_1a)),
+                position_id: Set(None),
+                revision: Set(1),
+                supersedes_id: Set(None),
+                starts_on: Set(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                ends_on: Set(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),
+                approach: Set("quantitative".into()),
+                form: Set("non_jpt".into()),
+                appraiser_employee_id: Set(Some(app.fx.a.head_1)),
+                appraiser_external_id: Set(None),
+                superior_employee_id: Set(None),
+                superior_external_id: Set(None),
+                status: Set("approved".into()),
+                return_reason: Set(None),
+                submitted_at: Set(None),
+                approved_at: Set(None),
+                approved_by: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+            });
+            evals.push(evaluation::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                agency_id: Set(app.fx.a.id),
+                cycle_id: Set(c.id),
+                period_id: Set(c.quarters[0]),
+                plan_id: Set(plan_id),
+                employee_id: Set(app.fx.a.staff_1a),
+                unit_id: Set(Some(app.fx.a.unit_1a)),
+                is_annual: Set(false),
+                appraiser_employee_id: Set(Some(app.fx.a.head_1)),
+                appraiser_external_id: Set(None),
+                superior_employee_id: Set(None),
+                superior_external_id: Set(None),
+                status: Set("rated".into()),
+                result_rating: Set(Some(cells[i % 3].into())),
+                behaviour_rating: Set(Some(cells[(i / 3) % 3].into())),
+                predicate: Set(None),
+                result_justification: Set(None),
+                behaviour_justification: Set(None),
+                appraiser_note: Set(None),
+                has_innovation: Set(false),
+                innovation_note: Set(None),
+                self_assessment: Set(None),
+                regime: Set("pmpanrb6_2022".into()),
+                numeric_snapshot: Set(None),
+                rated_at: Set(Some(now)),
+                rated_by: Set(None),
+                calibrated_predicate: Set(None),
+                distribution_override_reason: Set(None),
+                content_hash: Set(None),
+                signed_by: Set(None),
+                signed_at: Set(None),
+                finalised_at: Set(None),
+                received_at: Set(None),
+                final_at: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+            });
+        }
+        for chunk in plans.chunks(250) {
+            plan::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(db)
+                .await
+                .unwrap();
+        }
+        for chunk in evals.chunks(150) {
+            evaluation::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(db)
+                .await
+                .unwrap();
+        }
+    }
+    eprintln!("seeded {n} in {:?}", seed_started.elapsed());
+    let started = std::time::Instant::now();
+    let s = kinerja_service::evaluations::score_cycle_unchecked(&app.services.db, c.id)
+        .await
+        .unwrap();
+    let took = started.elapsed();
+    eprintln!(
+        "scored {} ({} updated) in {took:?}",
+        s.considered, s.updated
+    );
+    assert_eq!(s.considered as usize, n);
+    assert_eq!(s.updated as usize, n);
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+}
