@@ -244,6 +244,10 @@ async fn another_agencys_client_reads_as_not_found() {
         .send()
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    app.post(&format!("/api/v1/api-clients/{id}/revoke"))
+        .send()
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
     assert_eq!(app.audit_count("api_client.revoke").await, 0);
 }
 

@@ -557,6 +557,20 @@ async fn an_update_needs_the_current_etag() {
         .send()
         .await
         .assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
+    app.patch(&path)
+        .if_match("\"1\"")
+        .json(json!({"is_active": false}))
+        .send()
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    let r = app
+        .patch(&path)
+        .as_(&app.fx.a.admin)
+        .if_match("\"1\"")
+        .json(json!({"role": "boss"}))
+        .send()
+        .await;
+    r.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation");
     assert_eq!(app.audit_count("user.update").await, 0);
 }
 
