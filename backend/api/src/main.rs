@@ -125,7 +125,15 @@ async fn run(command: Command) -> Result<(), String> {
             };
             kinerja_service::users::create_super_admin(&s, &username, &password)
                 .await
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| match e {
+                    // The field messages say what to fix; the error's own text does not.
+                    kinerja_service::ServiceError::Validation(fields) => fields
+                        .iter()
+                        .map(|f| format!("{}: {}", f.field, f.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    other => other.to_string(),
+                })?;
             println!("super_admin {username} created");
             Ok(())
         }
