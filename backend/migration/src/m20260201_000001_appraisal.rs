@@ -1070,7 +1070,7 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(ContinuousFeedback::AuthorEmployeeId))
                     .col(string_len(ContinuousFeedback::AuthorRole, 24))
                     .col(string_len(ContinuousFeedback::Body, 8000))
-                    .col(string_len(ContinuousFeedback::Visibility, 16))
+                    .col(string_len(ContinuousFeedback::Visibility, 24))
                     .col(timestamp_with_time_zone(ContinuousFeedback::CreatedAt))
                     .foreign_key(&mut fk(
                         ContinuousFeedback::Table,
