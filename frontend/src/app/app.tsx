@@ -1,7 +1,7 @@
 //! Providers (query client, session) around the router.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { SessionProvider } from '@/features/auth';
+import { AgencyScopeProvider, SessionProvider } from '@/features/auth';
 import { ApiProblem } from '@/lib/api';
 import { router } from './router';
 
@@ -20,7 +20,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
-        <RouterProvider router={router} />
+        <AgencyScopeProvider>
+          <RouterProvider router={router} />
+        </AgencyScopeProvider>
       </SessionProvider>
     </QueryClientProvider>
   );

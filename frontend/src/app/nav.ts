@@ -13,6 +13,11 @@ const ALL: readonly Role[] = [...HR, 'employee'];
 
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.dashboard', roles: ALL },
+  { to: '/units', label: 'nav.units', roles: HR },
+  { to: '/employees', label: 'nav.employees', roles: HR },
+  { to: '/import', label: 'nav.bulkImport', roles: ADMIN },
+  { to: '/appraisers', label: 'nav.appraisers', roles: HR },
   { to: '/users', label: 'nav.users', roles: HR },
   { to: '/api-clients', label: 'nav.apiClients', roles: HR },
+  { to: '/audit', label: 'nav.audit', roles: HR },
 ];

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
-import { logout, useSession, type Role } from '@/features/auth';
+import { logout, useAgencies, useAgencyChoice, useAgencyScope, useSession, type Role } from '@/features/auth';
 import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import { navItems } from './nav';
 
@@ -55,6 +55,7 @@ export function Shell() {
             label={t('common.language')}
             onChange={(lng) => setLanguage(lng as Language)}
           />
+          {role === 'super_admin' ? <AgencySwitcher /> : null}
           {user ? (
             <span className="user-badge" data-testid="current-user">
               <strong>{user.username}</strong>
@@ -89,3 +90,23 @@ export function Shell() {
   );
 }
 
+/** A super_admin's choice of agency to work on. */
+function AgencySwitcher() {
+  const { t } = useTranslation();
+  const agencies = useAgencies(true);
+  const { choose } = useAgencyChoice();
+  const { agency_id } = useAgencyScope().scope;
+  if (!agencies.data) return null;
+  return (
+    <label className="lang-switch agency-switch">
+      <span className="visually-hidden">{t('nav.agency')}</span>
+      <select value={agency_id ?? ''} onChange={(e) => choose(e.target.value)}>
+        {agencies.data.items.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.code} — {a.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

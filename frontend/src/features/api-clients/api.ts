@@ -1,5 +1,6 @@
 //! OAuth2 clients for third-party systems: list, register (the secret comes back once), revoke.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAgencyScope } from '@/features/auth';
 import { api, unwrap, type paths } from '@/lib/api';
 
 export type ApiClientsQuery = NonNullable<paths['/api/v1/api-clients']['get']['parameters']['query']>;
@@ -27,8 +28,10 @@ export const apiClientKeys = {
 };
 
 export function useApiClients(filters: ApiClientsQuery) {
-  const query = filters;
+  const { scope, ready } = useAgencyScope();
+  const query = { ...scope, ...filters };
   return useQuery({
+    enabled: ready,
     queryKey: apiClientKeys.list(query),
     queryFn: async () => unwrap(await api.GET('/api/v1/api-clients', { params: { query } })),
     placeholderData: keepPreviousData,
@@ -37,9 +40,10 @@ export function useApiClients(filters: ApiClientsQuery) {
 
 export function useCreateApiClient() {
   const qc = useQueryClient();
+  const { scope } = useAgencyScope();
   return useMutation({
     mutationFn: async (body: CreateApiClientBody) =>
-      unwrap(await api.POST('/api/v1/api-clients', { body })),
+      unwrap(await api.POST('/api/v1/api-clients', { body: { ...scope, ...body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: apiClientKeys.all }),
   });
 }

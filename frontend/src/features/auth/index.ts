@@ -5,3 +5,4 @@ export { LoginPage } from './login-page';
 export { RequireAuth, RequireRole } from './require-auth';
 export { ADMIN_ROLES, HR_ROLES, SessionProvider, isAdmin, isHr, useSession } from './session';
 export type { Role } from './session';
+export { AgencyScopeProvider, useAgencies, useAgencyChoice, useAgencyScope } from './agency-scope';

@@ -1,8 +1,20 @@
-//! The landing page: counts for HR, one's own record for an employee.
+//! The landing page: counts for HR, one's own record and appraiser for an employee.
 import { useTranslation } from 'react-i18next';
-import { Card, DetailList } from '@/components/card';
+import { Link } from 'react-router';
+import { Alert } from '@/components/alert';
+import { Card, DetailList, Stat } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
-import { useSession } from '@/features/auth';
+import { Spinner } from '@/components/spinner';
+import { isHr, useSession } from '@/features/auth';
+import { useEmployee } from '@/features/employees';
+import { useUnitCount } from '@/features/units';
+import { toProblem } from '@/lib/api';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
+import { problemMessage } from '@/lib/i18n/problem-message';
+import { useEmployeeCounts, useMe, useMyAppraiser } from './api';
+
+const ASN_TYPES = ['pns', 'pppk'] as const;
+const STATUSES = ['active', 'on_leave', 'retired', 'transferred'] as const;
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -11,8 +23,107 @@ export function DashboardPage() {
   return (
     <div className="stack">
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.welcome', { name: user.username })} />
+      {isHr(user) ? <HrDashboard /> : <EmployeeDashboard />}
+    </div>
+  );
+}
+
+function count(q: { data?: number; isPending: boolean; error: unknown }) {
+  if (q.error) return '!';
+  return q.isPending || q.data === undefined ? '…' : formatNumber(q.data);
+}
+
+function HrDashboard() {
+  const { t } = useTranslation();
+  const units = useUnitCount();
+  const [all, ...rest] = useEmployeeCounts([{}, ...ASN_TYPES.map((asn_type) => ({ asn_type })), ...STATUSES.map((status) => ({ status }))]);
+  const byType = rest.slice(0, ASN_TYPES.length);
+  const byStatus = rest.slice(ASN_TYPES.length);
+  const error = units.error ?? all?.error;
+  return (
+    <>
+      {error ? <Alert tone="error">{problemMessage(t, toProblem(error, 0))}</Alert> : null}
+      <div className="stats">
+        <Link to="/units" className="stat stat-link">
+          <span className="stat-value">{count(units)}</span>
+          <span className="stat-label">{t('dashboard.units')}</span>
+        </Link>
+        <Link to="/employees" className="stat stat-link">
+          <span className="stat-value">{all ? count(all) : '…'}</span>
+          <span className="stat-label">{t('dashboard.employees')}</span>
+        </Link>
+      </div>
+      <div className="grid">
+        <Card title={t('dashboard.byAsnType')}>
+          <div className="stats">
+            {ASN_TYPES.map((a, i) => (
+              <Stat key={a} label={t(`enums.asn_type.${a}`)} value={byType[i] ? count(byType[i]) : '…'} />
+            ))}
+          </div>
+        </Card>
+        <Card title={t('dashboard.byStatus')}>
+          <div className="stats">
+            {STATUSES.map((s, i) => (
+              <Stat key={s} label={t(`enums.employee_status.${s}`)} value={byStatus[i] ? count(byStatus[i]) : '…'} />
+            ))}
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function EmployeeDashboard() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const me = useMe();
+  const employeeId = me.data?.employee?.id ?? user?.employee_id ?? null;
+  const employee = useEmployee(employeeId);
+  const appraiser = useMyAppraiser(employeeId);
+
+  if (me.isPending) return <Spinner label={t('common.loading')} />;
+  if (!employeeId) return <Alert tone="info">{t('dashboard.noEmployee')}</Alert>;
+  const e = employee.data?.employee;
+  return (
+    <div className="grid">
       <Card title={t('dashboard.myProfile')}>
-        <DetailList items={[{ label: t('auth.username'), value: user.username }, { label: 'Role', value: t(`role.${user.role}`) }]} />
+        {employee.isPending ? <Spinner label={t('common.loading')} /> : null}
+        {employee.error ? <Alert tone="error">{problemMessage(t, toProblem(employee.error, 0))}</Alert> : null}
+        {e ? (
+          <DetailList
+            items={[
+              { label: t('employee.name'), value: e.name },
+              { label: t('employee.nip'), value: <span className="mono">{e.nip_display}</span> },
+              { label: t('employee.asnType'), value: t(`enums.asn_type.${e.asn_type}`) },
+              { label: t('employee.unit'), value: e.unit_name ?? t('common.none') },
+              { label: t('employee.position'), value: e.position_name ?? t('common.none') },
+              { label: t('employee.golongan'), value: [e.golongan, e.pangkat].filter(Boolean).join(' — ') || t('common.none') },
+              { label: t('employee.status'), value: t(`enums.employee_status.${e.status}`) },
+            ]}
+          />
+        ) : null}
+      </Card>
+      <Card title={t('dashboard.myAppraiser')}>
+        {appraiser.isPending ? <Spinner label={t('common.loading')} /> : null}
+        {appraiser.error ? <Alert tone="error">{problemMessage(t, toProblem(appraiser.error, 0))}</Alert> : null}
+        {appraiser.data === null ? <p className="muted">{t('dashboard.noAppraiser')}</p> : null}
+        {appraiser.data ? (
+          <div data-testid="my-appraiser">
+            <DetailList
+              items={[
+                { label: t('appraisers.appraiser'), value: <strong>{appraiser.data.appraiser.name}</strong> },
+                { label: t('employee.nip'), value: <span className="mono">{appraiser.data.appraiser.nip_or_id_number}</span> },
+                { label: t('employee.position'), value: appraiser.data.appraiser.position ?? t('common.none') },
+                { label: t('employee.unit'), value: appraiser.data.appraiser.unit ?? t('common.none') },
+                { label: t('dashboard.actingKind'), value: t(`enums.acting_kind.${appraiser.data.acting_kind}`) },
+                { label: t('dashboard.validFrom'), value: formatDate(appraiser.data.valid_from) },
+                ...(appraiser.data.appraiser_superior
+                  ? [{ label: t('dashboard.superior'), value: appraiser.data.appraiser_superior.name }]
+                  : []),
+              ]}
+            />
+          </div>
+        ) : null}
       </Card>
     </div>
   );

@@ -1,5 +1,12 @@
 //! Employee list filters: kept in the URL (shareable, back-button friendly) and turned into the
 //! list endpoint's query.
+import type { EmployeesQuery } from './api';
+import { ASN_TYPES, EMPLOYEE_STATUSES, POSITION_KINDS } from './enums';
+
+/** A value from the URL if it is one the API knows, else nothing (a hand-edited URL is not a 422). */
+function known<T extends string>(value: string, values: readonly T[]): T | undefined {
+  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
 
 export interface EmployeeFilters {
   q: string;
@@ -54,14 +61,14 @@ export function filtersToSearch(f: EmployeeFilters): URLSearchParams {
 }
 
 /** The list endpoint's query: only the filters that are set. */
-export function filtersToQuery(f: EmployeeFilters, perPage: number) {
+export function filtersToQuery(f: EmployeeFilters, perPage: number): EmployeesQuery {
   return {
     q: f.q.trim() || undefined,
     unit_id: f.unit_id && !f.include_subtree ? f.unit_id : undefined,
     subtree_of: f.unit_id && f.include_subtree ? f.unit_id : undefined,
-    position_kind: f.position_kind || undefined,
-    status: f.status || undefined,
-    asn_type: f.asn_type || undefined,
+    position_kind: known(f.position_kind, POSITION_KINDS),
+    status: known(f.status, EMPLOYEE_STATUSES),
+    asn_type: known(f.asn_type, ASN_TYPES),
     sort: f.sort,
     page: f.page,
     per_page: perPage,

@@ -1,5 +1,6 @@
 //! Accounts: list, create, reset password, unlock.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAgencyScope } from '@/features/auth';
 import { api, unwrap, type paths } from '@/lib/api';
 
 export type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
@@ -11,8 +12,10 @@ export const userKeys = {
 };
 
 export function useUsers(filters: UsersQuery) {
-  const query = filters;
+  const { scope, ready } = useAgencyScope();
+  const query = { ...scope, ...filters };
   return useQuery({
+    enabled: ready,
     queryKey: userKeys.list(query),
     queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query } })),
     placeholderData: keepPreviousData,
@@ -21,8 +24,9 @@ export function useUsers(filters: UsersQuery) {
 
 export function useCreateUser() {
   const qc = useQueryClient();
+  const { scope } = useAgencyScope();
   return useMutation({
-    mutationFn: async (body: CreateUserBody) => unwrap(await api.POST('/api/v1/users', { body })),
+    mutationFn: async (body: CreateUserBody) => unwrap(await api.POST('/api/v1/users', { body: { ...scope, ...body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

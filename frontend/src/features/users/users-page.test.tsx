@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionProvider } from '@/features/auth';
 import { tokens } from '@/lib/api';
 import { renderWithProviders } from '@/test/render';
 import { UsersPage } from './users-page';
@@ -51,11 +50,7 @@ describe('UsersPage', () => {
         return json({}, 404);
       }),
     );
-    renderWithProviders(
-      <SessionProvider>
-        <UsersPage />
-      </SessionProvider>,
-    );
+    renderWithProviders(<UsersPage />);
     const row = (await screen.findByText('budi')).closest('tr') as HTMLElement;
     expect(within(row).getByText('Terkunci')).toBeInTheDocument();
 

@@ -4,6 +4,48 @@
  */
 
 export interface paths {
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists agencies: all of them for a super_admin, otherwise only the caller's own. */
+        get: operations["list_agencies"];
+        put?: never;
+        /** Creates an agency (super_admin only). The code is unique across the deployment. */
+        post: operations["create_agency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{agency_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One agency: the caller's own (any super_admin reads every agency). Another agency reads as
+         *     not found.
+         */
+        get: operations["get_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an agency's name or SIASN id (super_admin or the agency's admin); only a
+         *     super_admin changes the code.
+         */
+        patch: operations["update_agency"];
+        trace?: never;
+    };
     "/api/v1/api-clients": {
         parameters: {
             query?: never;
@@ -59,6 +101,95 @@ export interface paths {
          *     Idempotent.
          */
         post: operations["revoke_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraiser-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists the agency's appraiser assignments, latest start first. `on` keeps those valid on
+         *     that date (several may be: Plt/Plh overlap the definitive one).
+         */
+        get: operations["list_assignments"];
+        put?: never;
+        /**
+         * Assigns an appraiser (an employee of the agency or an external appraiser) and optionally
+         *     the appraiser's superior. Definitive assignments of one employee may not overlap
+         *     (409 `assignment_overlaps`, naming the existing one); with `close_previous: true` an
+         *     open-ended earlier one ends the day before. Plt/Plh assignments may overlap and take
+         *     precedence while valid.
+         */
+        post: operations["create_assignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraiser-assignments/{assignment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One assignment. Employees see only assignments about themselves or their appraisees. */
+        get: operations["get_assignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Ends (`valid_until`) or annotates (`note`) an assignment. Extending a definitive
+         *     assignment is refused when it would overlap another one.
+         */
+        patch: operations["update_assignment"];
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists audit entries of one chain, newest first: the caller's agency for agency_admin,
+         *     auditor and clients with `audit:read`; a super_admin names `agency_id` or asks for
+         *     `chain=global`. `before` and `after` are the object as the API showed it.
+         */
+        get: operations["list_audit_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recomputes the hash chain from its first entry and reports the first entry that was
+         *     edited (`hash_mismatch`), replaced (`prev_hash_mismatch`) or deleted (`gap`).
+         */
+        get: operations["verify_audit_chain"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -164,6 +295,896 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the agency's cycles, latest year first. Anyone of the agency may read them. */
+        get: operations["list_cycles"];
+        put?: never;
+        /**
+         * Creates the agency's appraisal cycle for a year (HR), in status `draft`, with its periods:
+         *     12 months ("Januari"...), 4 quarters ("Triwulan I"...) or 2 semesters ("Semester I",
+         *     "Semester II"), plus the final annual period ("Tahunan"). Each period's fill-in deadline is
+         *     `fill_deadline_days` (default 10) after its end. `policies` may be partial: missing fields
+         *     take their documented defaults. One cycle per agency and year (409 `cycle_exists`).
+         */
+        post: operations["create_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle with its periods. */
+        get: operations["get_cycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Renames a cycle or changes its policies (merged into the current ones), while it is draft
+         *     or planning (409 `cycle_not_editable` later, `cycle_closed` once closed). HR only.
+         */
+        patch: operations["update_cycle"];
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}/allowed-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transitions the caller may take now (none unless HR). */
+        get: operations["get_cycle_allowed_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}/plans/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates draft plans from a template for every active employee of a unit (optionally with
+         *     its subunits) who has no plan in the cycle yet (HR). Reports who got a plan and who was
+         *     skipped and why (`has_plan`, `no_appraiser`). Template main results of non-JPT plans carry
+         *     no cascade: each employee chooses it before submitting.
+         */
+        post: operations["bulk_create_plans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per unit (own and subtree) and for the agency: plans drafted/submitted/approved,
+         *     indicators realized for the period, 360 requests answered, evaluations rated,
+         *     organisation predicates set, and what is overdue once the period's fill-in deadline has
+         *     passed. HR, auditors and clients with `reports:read`.
+         */
+        get: operations["get_cycle_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scores every rated evaluation of the cycle in one set-based batch (HR): kuadran predicates
+         *     and the numeric regimes' snapshots.
+         */
+        post: operations["score_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{cycle_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves the cycle through its life: `open_planning` (draft → planning), `start` (planning →
+         *     running), `begin_closing` (running → closing), `close` (closing → closed; read-only from
+         *     then on). HR only; an action not available from the current state is 409
+         *     `illegal_transition`, naming the state.
+         */
+        post: operations["transition_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists employees, filtered and paginated, with the total count. An employee sees only their
+         *     own record and those of the people they currently appraise.
+         */
+        get: operations["list_employees"];
+        put?: never;
+        /**
+         * Creates an employee. The NIP / NI PPPK is validated (errors on `nip` carry the problem
+         *     code) and normalised; `birth_on` and `sex` must agree with it and are derived from it when
+         *     absent. Soft doubts about the NIP come back in `warnings`. 409 `nip_taken` when the
+         *     identifier is already registered.
+         */
+        post: operations["create_employee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates or updates employees by NIP, from JSON (`{"rows": [...]}`) or CSV (header row with
+         *     `nip,asn_type,name,birth_on,sex,golongan,rank_since_on,unit_code,position_code,status,email,phone`;
+         *     only `nip`, `asn_type` and `name` are required columns). All or nothing: a 422 lists every
+         *     bad row (`rows[i].field`, or `line N: field` for CSV, the header being line 1) and nothing
+         *     is written. Repeating a payload changes nothing. At most 10,000 rows.
+         */
+        post: operations["bulk_upsert_employees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{employee_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One employee, with unit and position names and the spaced NIP. Records the caller may not
+         *     read answer 404.
+         */
+        get: operations["get_employee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes an employee. NIP, ASN type, birth date, sex and golongan are re-checked together. */
+        patch: operations["update_employee"];
+        trace?: never;
+    };
+    "/api/v1/employees/{employee_id}/appraisees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employees this employee appraises on `on` (default today), by name; someone whose
+         *     definitive appraiser is replaced by a Plt/Plh that day is not listed. Employees may ask
+         *     about themselves only.
+         */
+        get: operations["list_employee_appraisees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{employee_id}/appraiser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who appraises this employee on `on` (default today): a Plh takes precedence over a Plt,
+         *     a Plt over the definitive appraiser. 404 `no_appraiser` when nobody is assigned that day.
+         *     Employees may ask about themselves only.
+         */
+        get: operations["get_employee_appraiser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists evaluations. HR and auditors (API clients: reports:read) see the agency; employees
+         *     see their own, those they rate (`appraiser=me` keeps only these) and those whose
+         *     objections they decide.
+         */
+        get: operations["list_evaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One evaluation. The appraiser, HR and auditors also get `inputs`: realization against
+         *     target per indicator with its capaian, the evidence, the continuous feedback and the 360
+         *     aggregates.
+         */
+        get: operations["get_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The evaluated employee confirms receipt of the finalised result; the objection window
+         *     starts now.
+         */
+        post: operations["acknowledge_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/calibrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HR calibrates a rated evaluation's predicate before finalisation, with a reason; the
+         *     rated predicate is kept (409 `not_calibratable` in any other state).
+         */
+        post: operations["calibrate_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why the predicate is what it is: the inputs, each rule applied with its citation, and a
+         *     summary in Indonesian and English. Before the evaluation is rated: 409 `not_rated_yet`.
+         */
+        get: operations["explain_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 360 feedback of an evaluation for the evaluated employee, the appraiser, HR and
+         *     auditors. Self and appraiser answers are attributed; peers and subordinates only as
+         *     anonymous group aggregates, each shown only with at least `anonymity_threshold` answers
+         *     (else combined as `others`, else hidden; hidden groups carry no figures). The employee
+         *     sees others' answers only once the appraiser has rated (`is_released`).
+         */
+        get: operations["get_evaluation_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/feedback-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requests of an evaluation. HR sees all; the appraiser sees self and appraiser requests
+         *     and nominations awaiting approval, never generated peers or subordinates; the evaluated
+         *     employee is refused.
+         */
+        get: operations["list_feedback_requests"];
+        put?: never;
+        /**
+         * Adds a rater (HR or the appraiser). `self` must be the employee, `appraiser` the
+         *     evaluation's appraiser; peers and subordinates are neither (422 `rater_role`).
+         */
+        post: operations["add_feedback_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/feedback-requests/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chooses raters for one evaluation from the hierarchy, per the cycle's 360 policy (self,
+         *     appraiser, peers chosen fairly, direct subordinates). Existing requests are kept. Returns
+         *     counts per group only, never who. HR or the appraiser.
+         */
+        post: operations["generate_evaluation_feedback_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/feedback-requests/nominate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The evaluated employee nominates a peer; the request is not approved (and the peer not
+         *     asked) until the appraiser approves it.
+         */
+        post: operations["nominate_feedback_peer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/numeric-behaviour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The appraiser enters the behaviour scores of a numeric regime (PP 46/2011 or PermenPANRB
+         *     8/2021); the evaluation is scored at once from the plan's indicators and the period's
+         *     realizations, and the inputs and steps are kept in `numeric_snapshot`.
+         */
+        put: operations["rate_numeric_behaviour"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The evaluated employee objects to the finalised result, within the cycle's deadline
+         *     (default 14 days) of acknowledging it (422 `objection_too_late` naming the last allowed
+         *     day; not acknowledged yet: 409 `not_acknowledged`). One objection per evaluation. The
+         *     appraiser's superior decides.
+         */
+        post: operations["submit_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The appraiser rates results and behaviour (PermenPANRB 6/2022); the predicate is the
+         *     kuadran of the two. Only the plan's appraiser (the employee: 403
+         *     `self_rating_not_allowed`), only after the period has ended unless the cycle allows early
+         *     rating (422 `period_not_ended`). Above or below expectation needs a justification. When the
+         *     employee leads the unit, the result rating follows from the unit's organisation predicate
+         *     (422 `organisation_predicate_missing` when not set).
+         */
+        put: operations["rate_evaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The evaluated employee opens the evaluation to record realizations
+         *     (not_started -> filling). If-Match is optional.
+         */
+        post: operations["start_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The evaluated employee hands in the period's realizations with a self-assessment
+         *     (filling -> awaiting_rating).
+         */
+        post: operations["submit_evaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recomputes the content hash of a finalised evaluation and says whether the stored
+         *     content is intact.
+         */
+        get: operations["verify_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{evidence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes evidence: its uploader or HR, while its period is open and the cycle not closed. */
+        delete: operations["delete_evidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{evidence_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The uploaded file, byte for byte, with its content type and an attachment
+         *     Content-Disposition; readable by whoever may read the plan. Link evidence answers 404
+         *     `evidence_is_link` naming the link.
+         */
+        get: operations["get_evidence_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-appraisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the agency's external appraisers by name; `q` searches the name and the id number. */
+        get: operations["list_external_appraisers"];
+        put?: never;
+        /**
+         * Registers an external appraiser. A non-ASN (regent, TNI/Polri) is identified by an NRP,
+         *     NIK or other number and has no golongan; an ASN by a valid NIP or NI PPPK.
+         */
+        post: operations["create_external_appraiser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-appraisers/{external_appraiser_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One external appraiser. */
+        get: operations["get_external_appraiser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes an external appraiser. Absent fields stay; `null` clears golongan or unit_name. */
+        patch: operations["update_external_appraiser"];
+        trace?: never;
+    };
+    "/api/v1/feedback-requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller must answer: the employee to rate, the period, the due date and status.
+         *     Never other raters. Open requests first.
+         */
+        get: operations["list_my_feedback_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-requests/{feedback_request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's requests with their own answers (the rater only; 404 for anyone else). */
+        get: operations["get_feedback_request"];
+        put?: never;
+        post?: never;
+        /** Removes a rater (HR or the appraiser); refused once submitted (409 `feedback_submitted`). */
+        delete: operations["delete_feedback_request"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-requests/{feedback_request_id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Saves the rater's answers as a draft (replacing earlier ones); not all seven core values
+         *     are needed yet. 409 once submitted.
+         */
+        put: operations["save_feedback_answers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-requests/{feedback_request_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The appraiser (or HR) approves a nominated peer; the peer is notified. */
+        post: operations["approve_feedback_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-requests/{feedback_request_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits the answers (final): all seven core values rated, a comment for every rating
+         *     above or below expectation (422 naming `answers[i].comment`). With a body, its answers
+         *     replace the draft first. No change afterwards (409).
+         */
+        post: operations["submit_feedback_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/award-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual results of Sangat Baik in the cycle, those with an innovation first. */
+        get: operations["list_award_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/credit-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka kredit of functional positions from the annual predicate, annual and pro rata by the
+         *     months the plan covers.
+         */
+        get: operations["list_credit_points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/development-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Set results with results or behaviour below expectation, or core values rated below by
+         *     the appraiser or by most anonymous 360 raters, with suggested training topics.
+         */
+        get: operations["list_development_needs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/pppk-contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * PPPK employees with their annual predicate and the contract recommendation: extend from
+         *     Baik up, review otherwise (configuration default).
+         */
+        get: operations["list_pppk_contracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/promotion-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regular promotion eligibility of the agency's PNS on `as_of`: years in rank and the annual
+         *     predicates of the preceding years, with the reasons when not eligible.
+         */
+        get: operations["list_promotion_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes an indicator from a draft plan. */
+        delete: operations["delete_indicator"];
+        options?: never;
+        head?: never;
+        /** Changes an indicator of a draft plan; checked as a whole, as on creation. */
+        patch: operations["update_indicator"];
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/realizations/{period_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Records (or replaces) what was achieved on an indicator in a period: `value` (decimal
+         *     string) for the quantitative approach, `body` for the qualitative one. By the plan's
+         *     employee, HR, or an API client with the scope `realizations:write` (which must send
+         *     `source_system`). The plan must be approved (409 `plan_not_approved`), the period open (409
+         *     `period_closed`) and, except for HR, within its fill-in deadline (409 `fill_deadline_passed`).
+         *     The answer carries the capaian (PP 30/2019) of quantitative indicators.
+         */
+        put: operations["put_realization"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -178,6 +1199,957 @@ export interface paths {
          */
         get: operations["get_me"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, unread first, newest first. */
+        get: operations["list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read (idempotent; 404 for anyone else's). */
+        post: operations["read_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists objections: HR and auditors (API clients: reports:read) the agency's; a decider
+         *     those addressed to them; an employee their own.
+         */
+        get: operations["list_objections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{objection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One objection (its employee, its decider, the appraiser, HR, auditors). */
+        get: operations["get_objection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{objection_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decider keeps or changes the result (PP 30/2019 Pasal 59: final). `note` is required;
+         *     a change needs both new ratings, and the new predicate is their kuadran. The evaluation
+         *     becomes final.
+         */
+        post: operations["decide_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{objection_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decider (the appraiser's superior) starts hearing both parties
+         *     (submitted -> under_review).
+         */
+        post: operations["review_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Renames a period or moves its fill-in deadline (HR; not before the period's end). Periods
+         *     carry no version, so no If-Match is needed; the change is audited.
+         */
+        patch: operations["update_period"];
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HR's calibration sheet: each rated evaluation's predicate as rated and after calibration. */
+        get: operations["list_period_calibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluations of the period whose objection window passed without objection become final
+         *     (HR, set-based).
+         */
+        post: operations["conclude_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live distribution ("Monitoring Kurva"): per unit and for the agency, counts and shares
+         *     per predicate against the curve of the unit's organisation predicate, every violation
+         *     with its rule, limit and actual figure, the enforcement mode and the override reason.
+         */
+        get: operations["get_period_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/evaluations/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates one evaluation per approved plan overlapping the period (the annual period: one
+         *     per approved plan), with the plan's employee, unit, appraiser and superior and the cycle's
+         *     regime. Idempotent: existing evaluations are left untouched and counted as skipped. HR only.
+         */
+        post: operations["generate_evaluations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/feedback-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Writes one reminder notification per rater with open requests in the period (HR);
+         *     idempotent per day.
+         */
+        post: operations["send_feedback_reminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/feedback-requests/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chooses raters for every evaluation of a period in one set-based pass (HR). Peers with the
+         *     fewest requests in the period are chosen first; ties by employee id.
+         */
+        post: operations["generate_period_feedback_requests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets the period's rated evaluations (HR): each unit's distribution is checked against the
+         *     curve of its organisation predicate. Soft enforcement: a violating unit needs an entry in
+         *     `override_reasons` (else 422 `distribution_violated`, listing every violation); hard: 409
+         *     `distribution_blocked`. Then every rated evaluation is locked with a SHA-256 content hash
+         *     and the appraiser's signature, in one transaction. Unrated evaluations are reported and
+         *     left for a later call.
+         */
+        post: operations["finalise_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/leniency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each appraiser's predicate distribution against their unit's, with a leniency index
+         *     (share of very good + good minus the unit's), most lenient first. HR and auditors.
+         */
+        get: operations["get_period_leniency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists plans the caller may see: HR and auditors every plan of the agency; an employee
+         *     their own and those they appraise. `appraiser_employee_id=me` gives the plans the caller
+         *     must review.
+         */
+        get: operations["list_plans"];
+        put?: never;
+        /**
+         * Starts a draft plan (SKP) for an employee: the employee themself while the cycle is in
+         *     planning or running, or HR. Dates default to the cycle's and must lie within it; an
+         *     employee may have several plans in a cycle when their dates do not overlap (a position
+         *     change). The form (JPT or non-JPT) follows the employee's position; the appraiser and the
+         *     appraiser's superior come from the appraiser assignment valid on the first day (422
+         *     `no_appraiser` when there is none).
+         */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A full plan: work results with indicators, the seven BerAKHLAK core values with their
+         *     guidelines and the leader's expectations, the three annexes, and every revision.
+         */
+        get: operations["get_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes a draft plan's approach or dates (the plan's employee or HR). */
+        patch: operations["update_plan"];
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/allowed-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workflow actions the caller may take on the plan now, and whether they may edit it. */
+        get: operations["get_plan_allowed_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/annexes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces the three annex lists (lampiran SKP): resources, accountability, consequences. */
+        put: operations["put_plan_annexes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves a submitted plan (setujui): the plan's appraiser. HR approves in the appraiser's
+         *     place only when the appraiser has no account in Kinerja (an external appraiser, or an
+         *     official without login). Approving a revision supersedes the plan it revises.
+         */
+        post: operations["approve_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a plan (HR): batalkan. */
+        post: operations["cancel_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/cascade-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The work results of the appraiser's approved plan that this plan's main results may
+         *     cascade from; 422 `appraiser_plan_not_approved` (naming the appraiser) when there is none yet.
+         */
+        get: operations["get_plan_cascade_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/continuous-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's continuous feedback, oldest first: the employee sees what is addressed to
+         *     them; the appraiser, HR and auditors see everything.
+         */
+        get: operations["list_continuous_feedback"];
+        put?: never;
+        /**
+         * Records feedback on a work result, an indicator, a core value or in general. The plan's
+         *     appraiser writes for the employee or privately; the employee writes self notes (visible
+         *     to both). Append-only.
+         */
+        post: operations["create_continuous_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/dialogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's dialogues by date (the employee, the appraiser, HR, auditors). */
+        get: operations["list_dialogues"];
+        put?: never;
+        /** Records a performance dialogue (the appraiser or the employee). Append-only. */
+        post: operations["create_dialogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence of a plan, newest first. */
+        get: operations["list_evidence"];
+        put?: never;
+        /**
+         * Adds evidence to an approved plan, either as a link (`application/json`
+         *     `CreateEvidenceLink`, http or https only) or as a file: send the raw file as the body with
+         *     its own Content-Type and `?file_name=` (plus optional `realization_id`, `work_result_id`,
+         *     `source_system`). Files are stored once per SHA-256; the cycle's evidence policy limits
+         *     their size (413 `evidence_too_large`) and type (415 `evidence_type_not_allowed`).
+         */
+        post: operations["create_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/expectations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces the leader's specific expectations per core value (ekspektasi khusus pimpinan),
+         *     all at once; returns the seven core values with their guidelines.
+         */
+        put: operations["put_plan_expectations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/realizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Realization against target for every indicator of the plan, optionally for one period,
+         *     with the capaian % of quantitative indicators.
+         */
+        get: operations["list_plan_realizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/reassign-appraiser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets the plan's appraiser by hand (HR), e.g. when the assignment was wrong; audited. */
+        post: operations["reassign_plan_appraiser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Returns a submitted plan to the employee with a reason (kembalikan): back to draft. */
+        post: operations["return_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens a new draft revision of an approved plan (a mid-year change), copying all content.
+         *     The approved plan stays in force, and readable, until the revision is approved; then it
+         *     becomes `superseded`. Answers the new revision.
+         */
+        post: operations["revise_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft plan to the appraiser (ajukan): needs at least one main work result, each
+         *     with an indicator, and for non-JPT plans every main result cascading from the appraiser's
+         *     approved plan. The appraiser is resolved again from the assignments.
+         */
+        post: operations["submit_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/work-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a work result (RHK) to a draft plan. A non-JPT main result must cascade from a work
+         *     result of the appraiser's approved plan in the same cycle (`cascades_from_id`; 422
+         *     `appraiser_plan_not_approved` when the appraiser has none yet); a JPT main result records
+         *     who assigned it (`assigned_by`); `perspective` applies to JPT quantitative plans only.
+         */
+        post: operations["create_work_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/work-results/{work_result_id}/cascade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The role–result matrix (matriks pembagian peran dan hasil): cascades one work result of
+         *     the leader's approved plan to several subordinates at once. Each subordinate's draft plan
+         *     in the cycle gets a main work result cascading from it (with the given indicators). All or
+         *     nothing: any subordinate without a draft plan, or not appraised by the leader, is listed in
+         *     the 422 `errors` (`employee_ids[i]`) and nothing is written.
+         */
+        post: operations["cascade_work_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the positions of an agency, filtered and paginated, with the total count. */
+        get: operations["list_positions"];
+        put?: never;
+        /**
+         * Creates a position. `functional_level` is required for `fungsional` and refused for other
+         *     kinds; `jpt_level` only for `jpt`. The code is unique within the agency.
+         */
+        post: operations["create_position"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/{position_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One position. */
+        get: operations["get_position"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a position. When the kind changes, a level the new kind does not allow is cleared
+         *     unless the request sets it.
+         */
+        patch: operations["update_position"];
+        trace?: never;
+    };
+    "/api/v1/reference/core-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seven BerAKHLAK core values, each with its three behaviour guidelines. */
+        get: operations["list_core_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/functional-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Functional levels (jenjang jabatan fungsional) with their SIASN codes. */
+        get: operations["list_functional_levels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/golongan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Golongan/ruang with pangkat and SIASN id (PNS: I/a to IV/e; PPPK: I to XVII), lowest first. */
+        get: operations["list_golongan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/position-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Position kinds (jenis jabatan) and which levels they carry. */
+        get: operations["list_position_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the units of an agency, filtered and paginated, with the total count. */
+        get: operations["list_units"];
+        put?: never;
+        /**
+         * Creates a unit under an active parent of the same agency, or as a root unit. The code is
+         *     unique within the agency.
+         */
+        post: operations["create_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates or updates units by code, from JSON (`{"rows": [...]}`) or CSV (header row with
+         *     `code,name,kind,parent_code,siasn_unor_id`). Parents may be defined anywhere in the batch.
+         *     All or nothing: a 422 lists every bad row (`rows[i].field`, or `line N: field` for CSV,
+         *     the header being line 1) and nothing is written. Repeating a payload changes nothing.
+         *     At most 10,000 rows.
+         */
+        post: operations["bulk_upsert_units"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole organisation tree of an agency, nested; siblings sorted by name. */
+        get: operations["get_unit_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit. */
+        get: operations["get_unit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes a unit's name, code, kind or SIASN id. */
+        patch: operations["update_unit"];
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivates a unit; its parent must be active (409 `parent_inactive` otherwise). */
+        post: operations["activate_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivates a unit. Refused (409 `unit_not_empty`) while it has active child units or
+         *     active employees; the problem's detail gives both counts.
+         */
+        post: operations["deactivate_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a unit with its whole subtree under another active unit of the agency
+         *     (`parent_id`), or to the top level (`parent_id: null`). Moving a unit under itself or one
+         *     of its descendants is refused (422 `unit_move_cycle`).
+         */
+        post: operations["move_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/org-performance/{period_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the unit's organisation predicate for the period (SE MenPANRB 3/2023), by HR or the
+         *     leader of the organisation above: the current appraiser of the unit's head (for a unit
+         *     without a head, the head of the nearest ancestor unit that has one). Changing a predicate
+         *     already set needs `reason` (422 `reason`). If-Match is optional and checked when sent.
+         */
+        put: operations["set_org_performance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unit_id}/org-performance/{period_id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** HR's justification for a unit whose distribution breaks the curve (soft enforcement). */
+        put: operations["override_distribution"];
         post?: never;
         delete?: never;
         options?: never;
@@ -268,6 +2240,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-results/{work_result_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a work result and its indicators from a draft plan. */
+        delete: operations["delete_work_result"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a work result of a draft plan; absent fields stay, `null` clears. The result is
+         *     checked as a whole, as on creation.
+         */
+        patch: operations["update_work_result"];
+        trace?: never;
+    };
+    "/api/v1/work-results/{work_result_id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds an indicator (IKI) to a work result of a draft plan. Targets are decimal strings: a
+         *     single `target`, or `target_min` ≤ `target_max`; quantitative plans need a target,
+         *     qualitative plans a `target_text`.
+         */
+        post: operations["create_indicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -306,6 +2320,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description How an appraiser holds the post: definitive, Plt (pelaksana tugas) or Plh (pelaksana harian).
+         * @enum {string}
+         */
+        ActingKind: "definitive" | "plt" | "plh";
+        /**
+         * @example {
+         *       "rater_employee_id": "01927c2e-8f3a-7b11-9c55-2d0a6c1e4f00",
+         *       "rater_role": "peer"
+         *     }
+         */
+        AddRater: {
+            /** Format: uuid */
+            rater_employee_id: string;
+            rater_role: components["schemas"]["RaterGroup"];
+        };
+        /** @description One step of the tugas tambahan scale: from `min_tasks` tasks, add `points`. */
+        AdditionalTaskStep: {
+            /** Format: int32 */
+            min_tasks: number;
+            points: string;
+        };
+        /**
+         * @description The agency's figures for the whole period, against no curve (the agency has no
+         *     organisation predicate of its own here).
+         */
+        AgencyDistribution: {
+            counts: components["schemas"]["PredicateCounts"];
+            /** Format: int32 */
+            total: number;
+            shares: components["schemas"]["PredicateShares"];
+        };
         /** @description The agency, as `/me` names it. */
         AgencyRef: {
             /** Format: uuid */
@@ -314,6 +2360,70 @@ export interface components {
             code: string;
             /** @example Kabupaten Alpha */
             name: string;
+        };
+        /** @description An agency as the API shows it. */
+        AgencyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example KAB-SLEMAN */
+            code: string;
+            /** @example Pemerintah Kabupaten Sleman */
+            name: string;
+            /** @description SIASN instansi id, when known. */
+            siasn_instansi_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Optimistic-concurrency version; the ETag carries it.
+             */
+            version: number;
+        };
+        /**
+         * @description The three annex lists.
+         * @example {
+         *       "accountability": [
+         *         "Laporan triwulanan kepada Kepala Dinas"
+         *       ],
+         *       "consequences": [
+         *         "Predikat kinerja menjadi dasar pemberian TPP"
+         *       ],
+         *       "resources": [
+         *         "Anggaran kegiatan DPA 2026",
+         *         "Aplikasi e-Kinerja"
+         *       ]
+         *     }
+         */
+        Annexes: {
+            /** @description Dukungan sumber daya. */
+            resources?: string[];
+            /** @description Skema pertanggungjawaban. */
+            accountability?: string[];
+            /** @description Konsekuensi. */
+            consequences?: string[];
+        };
+        /**
+         * @description An agency's choice for the annual evaluation; the derivation is UNVERIFIED, so it is a
+         *     setting.
+         * @enum {string}
+         */
+        AnnualResultPolicy: "last_period" | "appraiser_judgement";
+        /** @description A comment without any trace of who wrote it. */
+        AnonymousComment: {
+            core_value: components["schemas"]["CoreValue"];
+            rating: components["schemas"]["Rating"];
+            comment: string;
+        };
+        /**
+         * @description One answer: a rating of one core value, with a comment (required for above and below
+         *     when submitting).
+         */
+        AnswerInput: {
+            core_value: components["schemas"]["CoreValue"];
+            rating: components["schemas"]["Rating"];
+            comment?: string | null;
         };
         /** @description A registered client. Never carries the secret. */
         ApiClientView: {
@@ -350,11 +2460,382 @@ export interface components {
             revoked_at?: string | null;
             is_active: boolean;
         };
+        /** @description The appraisees of one appraiser on one day. */
+        AppraiseeList: {
+            /** Format: uuid */
+            appraiser_employee_id: string;
+            /** Format: date */
+            on: string;
+            items: components["schemas"]["AppraiseeView"][];
+        };
+        /** @description An employee whom the appraiser appraises on the day asked about. */
+        AppraiseeView: {
+            employee: components["schemas"]["PersonView"];
+            /** Format: uuid */
+            assignment_id: string;
+            acting_kind: components["schemas"]["ActingKind"];
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        /** @description One appraiser's predicates against their unit's. */
+        AppraiserLeniency: {
+            /** Format: uuid */
+            appraiser_employee_id: string;
+            appraiser_name: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+            counts: components["schemas"]["PredicateCounts"];
+            shares: components["schemas"]["PredicateShares"];
+            /** @description The appraiser's unit (with its subtree), all appraisers together. */
+            unit_counts: components["schemas"]["PredicateCounts"];
+            unit_shares: components["schemas"]["PredicateShares"];
+            /**
+             * @description Share of very_good + good given by the appraiser minus the same share in their unit:
+             *     above 0 the appraiser rates more leniently than the unit, below 0 more strictly.
+             */
+            leniency_index: string;
+        };
+        /** @description Who appraises an employee on a day, and by which assignment. */
+        AppraiserLookup: {
+            employee: components["schemas"]["PersonView"];
+            /**
+             * Format: date
+             * @description The day the answer is for.
+             */
+            on: string;
+            appraiser: components["schemas"]["PersonView"];
+            appraiser_superior?: components["schemas"]["PersonView"] | null;
+            acting_kind: components["schemas"]["ActingKind"];
+            /** Format: uuid */
+            assignment_id: string;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        /**
+         * @description statusPenilai in SIASN: an appraiser may be non-ASN (a regional head, TNI/Polri).
+         * @enum {string}
+         */
+        AppraiserStatus: "asn" | "non_asn";
+        /**
+         * @description Pendekatan: kuantitatif or kualitatif.
+         * @enum {string}
+         */
+        Approach: "quantitative" | "qualitative";
+        /**
+         * @description Jenis ASN: a civil servant (PNS) or a government employee on contract (PPPK).
+         * @enum {string}
+         */
+        AsnType: "pns" | "pppk";
+        /**
+         * @description Aspek of an indicator.
+         * @enum {string}
+         */
+        Aspect: "quantity" | "quality" | "time" | "cost";
+        /** @description One appraiser assignment: who appraises `employee`, from when until when. */
+        AssignmentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            appraiser_employee_id?: string | null;
+            /** Format: uuid */
+            appraiser_external_id?: string | null;
+            /** Format: uuid */
+            superior_employee_id?: string | null;
+            /** Format: uuid */
+            superior_external_id?: string | null;
+            employee: components["schemas"]["PersonView"];
+            appraiser: components["schemas"]["PersonView"];
+            appraiser_superior?: components["schemas"]["PersonView"] | null;
+            acting_kind: components["schemas"]["ActingKind"];
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day of validity; open-ended when null.
+             */
+            valid_until?: string | null;
+            note?: string | null;
+            /** @description Who created the assignment (account or client label). */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A self or appraiser answer set, shown with its author. */
+        AttributedFeedback: {
+            rater_role: components["schemas"]["RaterGroup"];
+            /** Format: uuid */
+            rater_employee_id: string;
+            rater_name: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            answers: components["schemas"]["AnswerInput"][];
+        };
+        /** @description One audit entry as readers see it: `before` / `after` parsed back into JSON. */
+        AuditEntryView: {
+            /**
+             * Format: int64
+             * @description Position in its chain, from 1.
+             */
+            seq: number;
+            /** @example agency:0190f0c2-8a5e-7000-8000-000000000001 */
+            chain: string;
+            /** Format: uuid */
+            agency_id?: string | null;
+            /**
+             * Format: date-time
+             * @description The instant recorded, RFC 3339 with microseconds, exactly as hashed.
+             * @example 2026-11-22T08:15:30.123456Z
+             */
+            at: string;
+            /** @description `user` or `client`. */
+            actor_kind: string;
+            /** @description User id or client id. */
+            actor_id: string;
+            /** @description Username or client id at the time. */
+            actor_label: string;
+            /** @example assignment.create */
+            action: string;
+            /** @example appraiser_assignment */
+            entity_type: string;
+            entity_id: string;
+            /** @description The object before the change; null when it did not exist. */
+            before?: Record<string, never> | null;
+            /** @description The object after the change; null when it no longer exists. */
+            after?: Record<string, never> | null;
+            /** @description The X-Request-Id of the request that made the change. */
+            request_id: string;
+            prev_hash: string;
+            hash: string;
+        };
+        AwardCandidate: components["schemas"]["EmployeeRef"] & {
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            period_id: string;
+            predicate: components["schemas"]["EmployeePredicate"];
+            has_innovation: boolean;
+            innovation_note?: string | null;
+            status: components["schemas"]["EvaluationState"];
+        };
+        /**
+         * @description How behaviour was assessed, which fixes the weights of nilai kinerja (PP 30/2019).
+         * @enum {string}
+         */
+        BehaviourWeighting: "standard" | "three_sixty";
+        BrokenLink: {
+            /**
+             * Format: int64
+             * @description Sequence number of the first entry that fails.
+             */
+            seq: number;
+            /**
+             * @description `hash_mismatch` (entry edited), `prev_hash_mismatch` (entry before it replaced) or `gap`
+             *     (entry deleted).
+             */
+            kind: string;
+            message: string;
+        };
+        /**
+         * @description Creates draft plans for every active employee of a unit who has none in the cycle.
+         * @example {
+         *       "include_subunits": true,
+         *       "template": {
+         *         "approach": "quantitative",
+         *         "work_results": [
+         *           {
+         *             "description": "Terlaksananya tugas tambahan dari pimpinan",
+         *             "indicators": [
+         *               {
+         *                 "aspect": "quantity",
+         *                 "description": "Jumlah tugas",
+         *                 "target": "4",
+         *                 "unit": "kegiatan"
+         *               }
+         *             ],
+         *             "kind": "additional"
+         *           }
+         *         ]
+         *       },
+         *       "unit_id": "0190f0c2-8a5e-7000-8000-000000000030"
+         *     }
+         */
+        BulkCreatePlans: {
+            /** Format: uuid */
+            unit_id: string;
+            include_subunits?: boolean;
+            template: components["schemas"]["PlanTemplate"];
+        };
+        BulkCreated: {
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            plan_id: string;
+        };
+        /** @description What a bulk creation did. */
+        BulkPlansReport: {
+            created: components["schemas"]["BulkCreated"][];
+            skipped: components["schemas"]["BulkSkipped"][];
+        };
+        /** @description What a bulk upsert did. */
+        BulkResult: {
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            unchanged: number;
+            /** @description Soft warnings per row (e.g. about a NIP); they did not block the import. */
+            warnings: components["schemas"]["FieldError"][];
+        };
+        BulkSkipped: {
+            /** Format: uuid */
+            employee_id: string;
+            employee_name: string;
+            /**
+             * @description `has_plan` or `no_appraiser`.
+             * @example has_plan
+             */
+            code: string;
+            reason: string;
+        };
+        /**
+         * @example {
+         *       "predicate": "good",
+         *       "reason": "Kalibrasi rapat pimpinan 12 Okt 2026: capaian setara rekan sejawat."
+         *     }
+         */
+        Calibrate: {
+            predicate: components["schemas"]["EmployeePredicate"];
+            reason: string;
+        };
+        /** @description An evaluation's predicate as rated and after calibration, side by side. */
+        CalibrationRow: {
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            employee_name: string;
+            nip: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** Format: uuid */
+            appraiser_employee_id?: string | null;
+            status: string;
+            predicate_before?: components["schemas"]["EmployeePredicate"] | null;
+            predicate_after?: components["schemas"]["EmployeePredicate"] | null;
+            /** @description The reason of the latest calibration. */
+            reason?: string | null;
+        };
+        /** @description A calibration as stored. */
+        CalibrationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            evaluation_id: string;
+            predicate_before: components["schemas"]["EmployeePredicate"];
+            predicate_after: components["schemas"]["EmployeePredicate"];
+            reason: string;
+            calibrated_by: string;
+            /** Format: date-time */
+            calibrated_at: string;
+            /**
+             * Format: int32
+             * @description The evaluation's new version (its ETag).
+             */
+            evaluation_version: number;
+        };
         /**
          * @description Whether the caller is an account or an API client.
          * @enum {string}
          */
         CallerKind: "user" | "client";
+        /**
+         * @description The [M] values of the nilai capaian table, inferred from the worked example
+         *     "100% → Baik → 109; 98% → Cukup → 88" (domain.md 2, open item 4).
+         */
+        CapaianScale: {
+            /**
+             * @description Nilai for a capaian of exactly 100% (Baik). Default 109.
+             * @default 109
+             */
+            on_target: string;
+            /**
+             * @description Nilai at a capaian of 101%, where Sangat Baik interpolation to 120 at 110% starts.
+             *     Default 110.
+             * @default 110
+             */
+            above_target_floor: string;
+        };
+        /** @description The appraiser's approved work results a non-JPT main result may cascade from. */
+        CascadeOptions: {
+            /** Format: uuid */
+            appraiser_plan_id: string;
+            /** @example Dr. Hendra Wijaya, M.Pd. */
+            appraiser_name: string;
+            work_results: components["schemas"]["WorkResultView"][];
+        };
+        /** @description The work results created by a cascade, one per subordinate. */
+        CascadeResult: {
+            /** Format: uuid */
+            source_work_result_id: string;
+            created: components["schemas"]["CascadedItem"][];
+        };
+        /**
+         * @description Cascades one of the leader's approved work results to subordinates' draft plans.
+         * @example {
+         *       "description": "Tersusunnya data peserta didik per sekolah",
+         *       "employee_ids": [
+         *         "0190f0c2-8a5e-7000-8000-000000000003",
+         *         "0190f0c2-8a5e-7000-8000-000000000004"
+         *       ],
+         *       "indicators": [
+         *         {
+         *           "aspect": "quantity",
+         *           "description": "Jumlah sekolah terdata",
+         *           "target": "40",
+         *           "unit": "sekolah"
+         *         }
+         *       ]
+         *     }
+         */
+        CascadeWorkResult: {
+            employee_ids: string[];
+            /** @description The subordinates' work result text; default the leader's. */
+            description?: string | null;
+            indicators?: components["schemas"]["CreateIndicator"][];
+        };
+        CascadedItem: {
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            work_result_id: string;
+        };
+        /** @description Result of verifying one chain. */
+        ChainReport: {
+            /** @example agency:0190f0c2-... */
+            chain: string;
+            /**
+             * Format: int64
+             * @description Entries checked before the first break (or all of them).
+             */
+            checked: number;
+            is_intact: boolean;
+            first_break?: components["schemas"]["BrokenLink"] | null;
+        };
         ChangePasswordRequest: {
             /** Format: password */
             current_password: string;
@@ -386,6 +2867,95 @@ export interface components {
             /** @example employees:read */
             scope: string;
         };
+        ConcludeReport: {
+            /** Format: uuid */
+            period_id: string;
+            /**
+             * Format: int64
+             * @description Evaluations that became final because their objection window passed.
+             */
+            concluded: number;
+            /**
+             * Format: int64
+             * @description Finalised but not yet acknowledged: the window has not started.
+             */
+            awaiting_acknowledgement: number;
+            /**
+             * Format: int64
+             * @description Acknowledged, window still open.
+             */
+            window_open: number;
+        };
+        /** @description A continuous feedback note. */
+        ContinuousFeedbackView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            period_id?: string | null;
+            target_type: components["schemas"]["FeedbackTarget"];
+            /** Format: uuid */
+            target_id?: string | null;
+            core_value?: components["schemas"]["CoreValue"] | null;
+            /** Format: uuid */
+            author_employee_id?: string | null;
+            /** @description `appraiser` or `employee` (a self note). */
+            author_role: string;
+            body: string;
+            visibility: components["schemas"]["FeedbackVisibility"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description Nilai dasar ASN BerAKHLAK (SE MenPANRB 20/2021), the perilaku kerja of PermenPANRB 6/2022.
+         *     Serialised as snake_case of the Indonesian name.
+         * @enum {string}
+         */
+        CoreValue: "berorientasi_pelayanan" | "akuntabel" | "kompeten" | "harmonis" | "loyal" | "adaptif" | "kolaboratif";
+        /** @description Counts of one core value's ratings in a group. */
+        CoreValueCounts: {
+            core_value: components["schemas"]["CoreValue"];
+            /** Format: int32 */
+            above: number;
+            /** Format: int32 */
+            meets: number;
+            /** Format: int32 */
+            below: number;
+        };
+        /** @description A BerAKHLAK core value with its three behaviour guidelines (panduan perilaku). */
+        CoreValueInfo: {
+            value: components["schemas"]["CoreValue"];
+            /** @example Berorientasi Pelayanan */
+            label: string;
+            /** @description The three guidelines in their official order. */
+            guidelines: string[];
+        };
+        /** @description A core value flagged below expectation, and by whom. */
+        CoreValueNeed: {
+            core_value: components["schemas"]["CoreValue"];
+            /** @description `appraiser` (the appraiser's 360 answer) or `feedback_360` (most anonymous answers). */
+            source: string;
+            /** Format: int32 */
+            below: number;
+            /** Format: int32 */
+            answers: number;
+            suggested_topics: string[];
+        };
+        /**
+         * @description A new agency (super_admin only).
+         * @example {
+         *       "code": "KAB-SLEMAN",
+         *       "name": "Pemerintah Kabupaten Sleman",
+         *       "siasn_instansi_id": "A5EB03E23C2BF6A0E040640A040252AD"
+         *     }
+         */
+        CreateAgency: {
+            /** @description Unique across the deployment: letters, digits, `-`, `_`, `.`. */
+            code: string;
+            name: string;
+            siasn_instansi_id?: string | null;
+        };
         /**
          * @description Registers a client for a third-party system.
          * @example {
@@ -405,6 +2975,310 @@ export interface components {
              * @description super_admin only (required for them); an agency_admin registers in their own agency.
              */
             agency_id?: string | null;
+        };
+        /**
+         * @description Assigns an appraiser to an employee from a date.
+         * @example {
+         *       "acting_kind": "definitive",
+         *       "appraiser_employee_id": "0190f0c2-8a5e-7000-8000-000000000002",
+         *       "close_previous": true,
+         *       "employee_id": "0190f0c2-8a5e-7000-8000-000000000001",
+         *       "superior_employee_id": "0190f0c2-8a5e-7000-8000-000000000003",
+         *       "valid_from": "2026-01-01"
+         *     }
+         */
+        CreateAssignment: {
+            /** Format: uuid */
+            employee_id: string;
+            /**
+             * Format: uuid
+             * @description The appraiser when they are an employee of the agency; exactly one of this and
+             *     `appraiser_external_id`.
+             */
+            appraiser_employee_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The appraiser when they are an external appraiser (a regent, TNI/Polri...).
+             */
+            appraiser_external_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The appraiser's superior (atasan pejabat penilai), at most one of the two.
+             */
+            superior_employee_id?: string | null;
+            /** Format: uuid */
+            superior_external_id?: string | null;
+            acting_kind?: components["schemas"]["ActingKind"] | null;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until?: string | null;
+            note?: string | null;
+            /**
+             * @description When a definitive assignment of the employee is open-ended and started earlier, end it
+             *     the day before `valid_from` instead of refusing the overlap.
+             */
+            close_previous?: boolean;
+        };
+        /**
+         * @example {
+         *       "body": "Laporan triwulan I tepat waktu; lampirkan notulen rapat sebagai bukti dukung.",
+         *       "target_id": "01927c2e-8f3a-7b11-9c55-2d0a6c1e4f00",
+         *       "target_type": "work_result",
+         *       "visibility": "employee"
+         *     }
+         */
+        CreateContinuousFeedback: {
+            target_type: components["schemas"]["FeedbackTarget"];
+            /** Format: uuid */
+            target_id?: string | null;
+            core_value?: components["schemas"]["CoreValue"] | null;
+            /** Format: uuid */
+            period_id?: string | null;
+            body: string;
+            visibility: components["schemas"]["FeedbackVisibility"];
+        };
+        /**
+         * @description Creates a cycle in status `draft` with its periods.
+         * @example {
+         *       "ends_on": "2026-12-31",
+         *       "fill_deadline_days": 10,
+         *       "name": "Penilaian Kinerja 2026",
+         *       "period_kind": "quarterly",
+         *       "policies": {
+         *         "feedback_360": {
+         *           "anonymity_threshold": 5
+         *         }
+         *       },
+         *       "regime": "pmpanrb6_2022",
+         *       "starts_on": "2026-01-01",
+         *       "year": 2026
+         *     }
+         */
+        CreateCycle: {
+            /**
+             * Format: uuid
+             * @description Only for a super_admin: the agency the cycle belongs to (required for them).
+             */
+            agency_id?: string | null;
+            /** Format: int32 */
+            year: number;
+            name: string;
+            regime?: components["schemas"]["Regime"] | null;
+            period_kind: components["schemas"]["PeriodKind"];
+            /**
+             * Format: date
+             * @description Within `year`.
+             */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            policies?: components["schemas"]["CyclePolicies"] | null;
+            /**
+             * Format: int32
+             * @description Days after each period's end until its fill-in deadline (default 10).
+             */
+            fill_deadline_days?: number | null;
+        };
+        /**
+         * @example {
+         *       "follow_up": "Koordinasi dengan operator Dapodik sebelum 30 April.",
+         *       "held_on": "2026-04-08",
+         *       "kind": "monitoring",
+         *       "notes": "Membahas capaian triwulan I dan kendala data sekolah."
+         *     }
+         */
+        CreateDialogue: {
+            /** Format: date */
+            held_on: string;
+            kind: components["schemas"]["DialogueKind"];
+            notes: string;
+            follow_up?: string | null;
+        };
+        /**
+         * @description A new employee. Without `birth_on` / `sex` they are taken from the NIP.
+         * @example {
+         *       "asn_type": "pns",
+         *       "email": "siti@example.go.id",
+         *       "golongan": "III/b",
+         *       "name": "Siti Rahmawati, S.Kom.",
+         *       "nip": "19860926 201505 1 001",
+         *       "position_id": "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a12",
+         *       "rank_since_on": "2019-04-01",
+         *       "unit_id": "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a11"
+         *     }
+         */
+        CreateEmployee: {
+            /**
+             * Format: uuid
+             * @description The agency (super_admin only; others create in their own).
+             */
+            agency_id?: string | null;
+            /** @description NIP or NI PPPK; the spaced form is accepted. */
+            nip: string;
+            asn_type: components["schemas"]["AsnType"];
+            name: string;
+            /**
+             * Format: date
+             * @description Must agree with the NIP; derived from it when absent.
+             */
+            birth_on?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            /** @description A golongan of the ASN type (`III/a`, `IX`). */
+            golongan?: string | null;
+            /** Format: date */
+            rank_since_on?: string | null;
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            status?: components["schemas"]["EmployeeStatus"] | null;
+            email?: string | null;
+            phone?: string | null;
+        };
+        /**
+         * @description Link evidence.
+         * @example {
+         *       "realization_id": "0190f0c2-8a5e-7000-8000-000000000040",
+         *       "uri": "https://drive.example.go.id/laporan-q1.pdf"
+         *     }
+         */
+        CreateEvidenceLink: {
+            /** @description An http or https URL. */
+            uri: string;
+            /** Format: uuid */
+            realization_id?: string | null;
+            /** Format: uuid */
+            work_result_id?: string | null;
+            source_system?: string | null;
+        };
+        /**
+         * @description Registers an external appraiser.
+         * @example {
+         *       "id_number": "3399012304700001",
+         *       "name": "H. Ahmad Sejahtera, S.H., M.Si.",
+         *       "position_title": "Bupati Demo Sejahtera",
+         *       "status": "non_asn",
+         *       "unit_name": "Pemerintah Kabupaten Demo Sejahtera"
+         *     }
+         */
+        CreateExternalAppraiser: {
+            /**
+             * Format: uuid
+             * @description Only for a super_admin: the agency to register in. Others register in their own.
+             */
+            agency_id?: string | null;
+            id_number: string;
+            name: string;
+            status: components["schemas"]["AppraiserStatus"];
+            position_title: string;
+            golongan?: string | null;
+            unit_name?: string | null;
+        };
+        /**
+         * @description Adds an indicator (IKI) with its target.
+         * @example {
+         *       "aspect": "quantity",
+         *       "description": "Jumlah laporan yang disusun",
+         *       "direction": "higher",
+         *       "target": "12",
+         *       "unit": "dokumen"
+         *     }
+         */
+        CreateIndicator: {
+            aspect: components["schemas"]["Aspect"];
+            description: string;
+            direction?: components["schemas"]["Direction"] | null;
+            /** @description A single target (decimal string): sets both bounds. */
+            target?: string | null;
+            /** @description Lower bound of a target range (decimal string). */
+            target_min?: string | null;
+            /** @description Upper bound of a target range (decimal string). */
+            target_max?: string | null;
+            unit?: string | null;
+            /** @description The narrative target; required for the qualitative approach. */
+            target_text?: string | null;
+            is_target_maximum?: boolean;
+            source_system?: string | null;
+        };
+        /**
+         * @description Starts a plan (SKP) for an employee in a cycle.
+         * @example {
+         *       "approach": "quantitative",
+         *       "cycle_id": "0190f0c2-8a5e-7000-8000-000000000010",
+         *       "employee_id": "0190f0c2-8a5e-7000-8000-000000000001"
+         *     }
+         */
+        CreatePlan: {
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            approach: components["schemas"]["Approach"];
+            /**
+             * Format: date
+             * @description Default: the cycle's first day.
+             */
+            starts_on?: string | null;
+            /**
+             * Format: date
+             * @description Default: the cycle's last day.
+             */
+            ends_on?: string | null;
+        };
+        /**
+         * @description A new position.
+         * @example {
+         *       "code": "P-PERAWAT-AP",
+         *       "functional_level": "ahli_pertama",
+         *       "kind": "fungsional",
+         *       "name": "Perawat Ahli Pertama",
+         *       "unit_id": "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a11"
+         *     }
+         */
+        CreatePosition: {
+            /**
+             * Format: uuid
+             * @description The agency (super_admin only; others create in their own).
+             */
+            agency_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An active unit of the same agency.
+             */
+            unit_id?: string | null;
+            /** @description Unique within the agency. */
+            code: string;
+            name: string;
+            kind: components["schemas"]["PositionKind"];
+            jpt_level?: components["schemas"]["JptLevel"] | null;
+            functional_level?: components["schemas"]["FunctionalLevel"] | null;
+        };
+        /**
+         * @description A new unit. Without `parent_id` it becomes a root unit.
+         * @example {
+         *       "code": "DISDIK-SD",
+         *       "kind": "bidang",
+         *       "name": "Bidang Pembinaan SD",
+         *       "parent_id": "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a11"
+         *     }
+         */
+        CreateUnit: {
+            /**
+             * Format: uuid
+             * @description The agency (super_admin only; others create in their own).
+             */
+            agency_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An active unit of the same agency.
+             */
+            parent_id?: string | null;
+            /** @description Unique within the agency: letters, digits, `-`, `_`, `.`, `/`. */
+            code: string;
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            siasn_unor_id?: string | null;
         };
         /**
          * @description A new account.
@@ -441,6 +3315,28 @@ export interface components {
              */
             must_change_password?: boolean | null;
         };
+        /**
+         * @description Adds a work result (RHK).
+         * @example {
+         *       "cascades_from_id": "0190f0c2-8a5e-7000-8000-000000000020",
+         *       "description": "Tersusunnya laporan data pendidikan dasar",
+         *       "kind": "main"
+         *     }
+         */
+        CreateWorkResult: {
+            kind: components["schemas"]["WorkResultKind"];
+            description: string;
+            /**
+             * Format: uuid
+             * @description Required for non-JPT main results: a work result of the appraiser's approved plan in
+             *     the same cycle (see `GET /plans/{id}/cascade-options`).
+             */
+            cascades_from_id?: string | null;
+            /** @description JPT: who assigned it (penugasan dari); required for JPT main results. */
+            assigned_by?: string | null;
+            perspective?: components["schemas"]["Perspective"] | null;
+            classification?: string | null;
+        };
         /** @description A newly registered client with its secret, which is shown this once only. */
         CreatedApiClient: components["schemas"]["ApiClientView"] & {
             /**
@@ -449,6 +3345,703 @@ export interface components {
              */
             client_secret: string;
         };
+        CreditPoints: components["schemas"]["EmployeeRef"] & {
+            /** Format: uuid */
+            evaluation_id: string;
+            functional_level: components["schemas"]["FunctionalLevel"];
+            predicate: components["schemas"]["EmployeePredicate"];
+            /**
+             * Format: int32
+             * @description Months the plan covers (pro rata basis).
+             */
+            months: number;
+            /** @description Koefisien x predicate factor, 2 decimals. */
+            annual_credit_points: string;
+            /** @description Pro rata by the plan's months, 2 decimals. */
+            credit_points: string;
+        };
+        /**
+         * @description Moves of a cycle.
+         * @enum {string}
+         */
+        CycleAction: "open_planning" | "start" | "begin_closing" | "close";
+        /** @description What the caller may do with a cycle now. */
+        CycleAllowedActions: {
+            status: components["schemas"]["CycleState"];
+            /** @description Empty for everyone but HR (agency_admin) and super_admin. */
+            actions: components["schemas"]["CycleAction"][];
+        };
+        /**
+         * @description Everything an agency decides per cycle. Every field has the documented default, so `{}` is
+         *     a valid policy.
+         */
+        CyclePolicies: {
+            /**
+             * @description How the annual result follows from the periods (domain.md 1.6): never an average.
+             * @default last_period
+             */
+            annual_result: components["schemas"]["AnnualResultPolicy"];
+            /**
+             * @default {
+             *       "anonymity_threshold": 3,
+             *       "due_days_after_period_end": 7,
+             *       "is_enabled": true,
+             *       "peer_count": 3,
+             *       "rater_groups": [
+             *         "self",
+             *         "appraiser",
+             *         "peer",
+             *         "subordinate"
+             *       ]
+             *     }
+             */
+            feedback_360: components["schemas"]["Feedback360Policy"];
+            /**
+             * @default {
+             *       "enforcement": "soft",
+             *       "include_unit_heads": false,
+             *       "policy": {
+             *         "good": [
+             *           {
+             *             "predicates": [
+             *               "good"
+             *             ],
+             *             "rule": "max_share",
+             *             "share": "0.70"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "needs_improvement",
+             *               "poor"
+             *             ],
+             *             "rule": "required_presence"
+             *           }
+             *         ],
+             *         "needs_improvement": [
+             *           {
+             *             "predicates": [
+             *               "needs_improvement"
+             *             ],
+             *             "rule": "min_share",
+             *             "share": "0.60"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "very_good"
+             *             ],
+             *             "rule": "max_share",
+             *             "share": "0.10"
+             *           }
+             *         ],
+             *         "outstanding": [
+             *           {
+             *             "predicates": [
+             *               "very_good"
+             *             ],
+             *             "rule": "max_share",
+             *             "share": "0.70"
+             *           }
+             *         ],
+             *         "poor": [
+             *           {
+             *             "predicates": [
+             *               "poor"
+             *             ],
+             *             "rule": "min_share",
+             *             "share": "0.60"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "needs_improvement"
+             *             ],
+             *             "rule": "min_share",
+             *             "share": "0.10"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "very_good"
+             *             ],
+             *             "rule": "max_share",
+             *             "share": "0.10"
+             *           }
+             *         ],
+             *         "regulation": "SE MenPANRB 3/2023",
+             *         "rounding": "exact",
+             *         "source": "naikpangkat.com, pola distribusi (domain.md S39)",
+             *         "very_poor": [
+             *           {
+             *             "predicates": [
+             *               "very_poor"
+             *             ],
+             *             "rule": "min_share",
+             *             "share": "0.60"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "poor",
+             *               "needs_improvement"
+             *             ],
+             *             "rule": "min_share",
+             *             "share": "0.10"
+             *           },
+             *           {
+             *             "predicates": [
+             *               "very_good"
+             *             ],
+             *             "rule": "forbidden"
+             *           }
+             *         ]
+             *       }
+             *     }
+             */
+            distribution: components["schemas"]["DistributionSettings"];
+            /**
+             * @description Organisation predicate to the unit head's result rating (UNVERIFIED mapping).
+             * @default {
+             *       "good": "meets",
+             *       "needs_improvement": "below",
+             *       "outstanding": "above",
+             *       "poor": "below",
+             *       "very_poor": "below"
+             *     }
+             */
+            leader_result_mapping: components["schemas"]["LeaderResultMapping"];
+            /**
+             * @default {
+             *       "deadline_days": 14,
+             *       "decision_days": null
+             *     }
+             */
+            objection: components["schemas"]["ObjectionPolicy"];
+            /**
+             * @default {
+             *       "min_predicate": "good",
+             *       "min_years_in_rank": 4,
+             *       "years_of_predicates": 2
+             *     }
+             */
+            promotion: components["schemas"]["PromotionPolicy"];
+            /**
+             * @description May appraisers rate before the period has ended?
+             * @default false
+             */
+            allow_early_rating: boolean;
+            /**
+             * @description Optional review by the Pengelola Kinerja (HR) before an appraiser's approval (PP 30/2019).
+             * @default false
+             */
+            require_hr_review: boolean;
+            /**
+             * @default {
+             *       "allowed_content_types": [
+             *         "application/pdf",
+             *         "image/png",
+             *         "image/jpeg",
+             *         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             *         "text/csv"
+             *       ],
+             *       "max_file_bytes": 10485760
+             *     }
+             */
+            evidence: components["schemas"]["EvidencePolicy"];
+            /**
+             * @default {
+             *       "behaviour_weighting": "standard",
+             *       "capaian_scale": {
+             *         "above_target_floor": "110",
+             *         "on_target": "109"
+             *       },
+             *       "pp46_bonus": {
+             *         "additional_task_steps": [
+             *           {
+             *             "min_tasks": 1,
+             *             "points": "1"
+             *           },
+             *           {
+             *             "min_tasks": 4,
+             *             "points": "2"
+             *           },
+             *           {
+             *             "min_tasks": 7,
+             *             "points": "3"
+             *           }
+             *         ],
+             *         "creativity_national": "12",
+             *         "creativity_organisation": "6",
+             *         "creativity_work_unit": "3"
+             *       },
+             *       "predicate_bounds": {
+             *         "fair_min": "70",
+             *         "good_min": "90",
+             *         "poor_min": "50",
+             *         "very_good_min": "110"
+             *       }
+             *     }
+             */
+            numeric: components["schemas"]["NumericPolicy"];
+        };
+        CycleProgress: {
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: uuid */
+            period_id?: string | null;
+            /** Format: date */
+            today: string;
+            /** Format: date */
+            fill_deadline_on?: string | null;
+            is_past_deadline: boolean;
+            agency: components["schemas"]["ProgressTotals"];
+            /** @description Parents before children. */
+            units: components["schemas"]["UnitProgress"][];
+        };
+        /**
+         * @description State of an agency's appraisal year (tahun penilaian).
+         * @enum {string}
+         */
+        CycleState: "draft" | "planning" | "running" | "closing" | "closed";
+        /**
+         * @description A move of the cycle state machine.
+         * @example {
+         *       "action": "open_planning"
+         *     }
+         */
+        CycleTransition: {
+            action: components["schemas"]["CycleAction"];
+        };
+        /** @description An agency's appraisal year. */
+        CycleView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            year: number;
+            /** @example Penilaian Kinerja 2026 */
+            name: string;
+            status: components["schemas"]["CycleState"];
+            /**
+             * @description Indonesian label of the status.
+             * @example Perencanaan
+             */
+            status_label: string;
+            regime: components["schemas"]["Regime"];
+            period_kind: components["schemas"]["PeriodKind"];
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            policies: components["schemas"]["CyclePolicies"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /** @description The periods in order, the annual one last; only on `GET /cycles/{id}` and on creation. */
+            periods?: components["schemas"]["PeriodView"][] | null;
+        };
+        /**
+         * @description The decision of the atasan pejabat penilai; final.
+         * @example {
+         *       "behaviour_rating": "meets",
+         *       "note": "Bukti dukung menunjukkan target tercapai.",
+         *       "outcome": "changed",
+         *       "result_rating": "meets"
+         *     }
+         */
+        DecideObjection: {
+            outcome: components["schemas"]["ObjectionOutcome"];
+            note: string;
+            result_rating?: components["schemas"]["Rating"] | null;
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+        };
+        DevelopmentNeed: components["schemas"]["EmployeeRef"] & {
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            period_id: string;
+            is_annual: boolean;
+            result_rating?: components["schemas"]["Rating"] | null;
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            predicate?: components["schemas"]["EmployeePredicate"] | null;
+            core_values: components["schemas"]["CoreValueNeed"][];
+            /** @description Topics for results below expectation. */
+            result_topics: string[];
+        };
+        /** @enum {string} */
+        DialogueKind: "planning" | "monitoring" | "coaching" | "counselling" | "mentoring";
+        /** @description A recorded dialogue. */
+        DialogueView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: date */
+            held_on: string;
+            kind: components["schemas"]["DialogueKind"];
+            notes: string;
+            follow_up?: string | null;
+            recorded_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description Whether more realization is better.
+         * @enum {string}
+         */
+        Direction: "higher" | "lower";
+        /**
+         * @description Soft: a violation of the distribution curve needs a justification to finalise. Hard: it blocks.
+         * @enum {string}
+         */
+        DistributionEnforcement: "soft" | "hard";
+        /**
+         * @example {
+         *       "reason": "Unit kecil (4 pegawai); dua pegawai berprestasi luar biasa pada program vaksinasi."
+         *     }
+         */
+        DistributionOverride: {
+            reason: string;
+        };
+        /**
+         * @description The pola distribusi per organisation predicate. Defaults are SE MenPANRB 3/2023 as quoted
+         *     by naikpangkat.com ([M], domain.md 1.5 and 7.4); an agency may change them.
+         */
+        DistributionPolicy: {
+            /**
+             * @description The regulation the rules implement, for display and audit.
+             * @default SE MenPANRB 3/2023
+             */
+            regulation: string;
+            /**
+             * @description Where the percentages were read.
+             * @default naikpangkat.com, pola distribusi (domain.md S39)
+             */
+            source: string;
+            /** @default exact */
+            rounding: components["schemas"]["SmallUnitRounding"];
+            /**
+             * @description Rules when the organisation predicate is Istimewa.
+             * @default [
+             *       {
+             *         "predicates": [
+             *           "very_good"
+             *         ],
+             *         "rule": "max_share",
+             *         "share": "0.70"
+             *       }
+             *     ]
+             */
+            outstanding: components["schemas"]["DistributionRule"][];
+            /**
+             * @description Rules when the organisation predicate is Baik.
+             * @default [
+             *       {
+             *         "predicates": [
+             *           "good"
+             *         ],
+             *         "rule": "max_share",
+             *         "share": "0.70"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "needs_improvement",
+             *           "poor"
+             *         ],
+             *         "rule": "required_presence"
+             *       }
+             *     ]
+             */
+            good: components["schemas"]["DistributionRule"][];
+            /**
+             * @description Rules when the organisation predicate is Butuh Perbaikan.
+             * @default [
+             *       {
+             *         "predicates": [
+             *           "needs_improvement"
+             *         ],
+             *         "rule": "min_share",
+             *         "share": "0.60"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "very_good"
+             *         ],
+             *         "rule": "max_share",
+             *         "share": "0.10"
+             *       }
+             *     ]
+             */
+            needs_improvement: components["schemas"]["DistributionRule"][];
+            /**
+             * @description Rules when the organisation predicate is Kurang.
+             * @default [
+             *       {
+             *         "predicates": [
+             *           "poor"
+             *         ],
+             *         "rule": "min_share",
+             *         "share": "0.60"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "needs_improvement"
+             *         ],
+             *         "rule": "min_share",
+             *         "share": "0.10"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "very_good"
+             *         ],
+             *         "rule": "max_share",
+             *         "share": "0.10"
+             *       }
+             *     ]
+             */
+            poor: components["schemas"]["DistributionRule"][];
+            /**
+             * @description Rules when the organisation predicate is Sangat Kurang.
+             * @default [
+             *       {
+             *         "predicates": [
+             *           "very_poor"
+             *         ],
+             *         "rule": "min_share",
+             *         "share": "0.60"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "poor",
+             *           "needs_improvement"
+             *         ],
+             *         "rule": "min_share",
+             *         "share": "0.10"
+             *       },
+             *       {
+             *         "predicates": [
+             *           "very_good"
+             *         ],
+             *         "rule": "forbidden"
+             *       }
+             *     ]
+             */
+            very_poor: components["schemas"]["DistributionRule"][];
+        };
+        /** @description One constraint of the curve for one organisation predicate. */
+        DistributionRule: {
+            predicates: components["schemas"]["EmployeePredicate"][];
+            share: string;
+            /** @enum {string} */
+            rule: "max_share";
+        } | {
+            predicates: components["schemas"]["EmployeePredicate"][];
+            share: string;
+            /** @enum {string} */
+            rule: "min_share";
+        } | {
+            predicates: components["schemas"]["EmployeePredicate"][];
+            /** @enum {string} */
+            rule: "required_presence";
+        } | {
+            predicates: components["schemas"]["EmployeePredicate"][];
+            /** @enum {string} */
+            rule: "forbidden";
+        };
+        DistributionSettings: {
+            /** @default soft */
+            enforcement: components["schemas"]["DistributionEnforcement"];
+            /**
+             * @description Whether unit heads count in their own unit's distribution (UNVERIFIED; default no).
+             * @default false
+             */
+            include_unit_heads: boolean;
+            /**
+             * @default {
+             *       "good": [
+             *         {
+             *           "predicates": [
+             *             "good"
+             *           ],
+             *           "rule": "max_share",
+             *           "share": "0.70"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "needs_improvement",
+             *             "poor"
+             *           ],
+             *           "rule": "required_presence"
+             *         }
+             *       ],
+             *       "needs_improvement": [
+             *         {
+             *           "predicates": [
+             *             "needs_improvement"
+             *           ],
+             *           "rule": "min_share",
+             *           "share": "0.60"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "very_good"
+             *           ],
+             *           "rule": "max_share",
+             *           "share": "0.10"
+             *         }
+             *       ],
+             *       "outstanding": [
+             *         {
+             *           "predicates": [
+             *             "very_good"
+             *           ],
+             *           "rule": "max_share",
+             *           "share": "0.70"
+             *         }
+             *       ],
+             *       "poor": [
+             *         {
+             *           "predicates": [
+             *             "poor"
+             *           ],
+             *           "rule": "min_share",
+             *           "share": "0.60"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "needs_improvement"
+             *           ],
+             *           "rule": "min_share",
+             *           "share": "0.10"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "very_good"
+             *           ],
+             *           "rule": "max_share",
+             *           "share": "0.10"
+             *         }
+             *       ],
+             *       "regulation": "SE MenPANRB 3/2023",
+             *       "rounding": "exact",
+             *       "source": "naikpangkat.com, pola distribusi (domain.md S39)",
+             *       "very_poor": [
+             *         {
+             *           "predicates": [
+             *             "very_poor"
+             *           ],
+             *           "rule": "min_share",
+             *           "share": "0.60"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "poor",
+             *             "needs_improvement"
+             *           ],
+             *           "rule": "min_share",
+             *           "share": "0.10"
+             *         },
+             *         {
+             *           "predicates": [
+             *             "very_good"
+             *           ],
+             *           "rule": "forbidden"
+             *         }
+             *       ]
+             *     }
+             */
+            policy: components["schemas"]["DistributionPolicy"];
+        };
+        /**
+         * @description A rule of the curve that a unit's predicates break. It is a warning: setting the result
+         *     anyway needs an override reason (SE 3/2023 calls the pattern a *pertimbangan*).
+         */
+        DistributionViolation: {
+            /**
+             * @description Stable code: `max_share_exceeded`, `min_share_not_met`, `required_presence_missing`
+             *     or `forbidden_predicate_present`.
+             */
+            code: string;
+            organisation_predicate: components["schemas"]["OrganisationPredicate"];
+            /** @description The predicates the rule counts together. */
+            predicates: components["schemas"]["EmployeePredicate"][];
+            /** @description The rule's share as a fraction (0.70), for share rules. */
+            limit_share?: string | null;
+            /**
+             * @description The number of people the limit allows (max) or requires (min) in this unit, after
+             *     the policy's rounding; may be fractional under exact comparison.
+             */
+            limit_count: string;
+            /**
+             * Format: int32
+             * @description How many people hold one of `predicates`.
+             */
+            actual_count: number;
+            /** @description `actual_count / total`, as a fraction. */
+            actual_share: string;
+            /** Format: int32 */
+            total: number;
+            /** @description Plain English sentence for the appraiser. */
+            message: string;
+        };
+        /**
+         * @description Predikat kinerja pegawai (PermenPANRB 6/2022), the outcome of [`kuadran`].
+         * @enum {string}
+         */
+        EmployeePredicate: "very_good" | "good" | "needs_improvement" | "poor" | "very_poor";
+        /** @description Who the employee of a row is. */
+        EmployeeRef: {
+            /** Format: uuid */
+            employee_id: string;
+            name: string;
+            /** @description NIP or NI PPPK. */
+            nip: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+        };
+        /**
+         * @description One employee row. Keyed by `nip` (spaces ignored); a missing column (or JSON key) keeps
+         *     the stored value, an empty one (or `null`) clears it. `birth_on` and `sex` default to what
+         *     the NIP says.
+         * @example {
+         *       "asn_type": "pns",
+         *       "golongan": "III/b",
+         *       "name": "Siti Rahmawati, S.Kom.",
+         *       "nip": "19860926 201505 1 001",
+         *       "position_code": "P-STAFF",
+         *       "rank_since_on": "2019-04-01",
+         *       "unit_code": "DISDIK-SD"
+         *     }
+         */
+        EmployeeRow: {
+            nip: string;
+            asn_type: components["schemas"]["AsnType"];
+            name: string;
+            /** Format: date */
+            birth_on?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            golongan?: string | null;
+            /** Format: date */
+            rank_since_on?: string | null;
+            unit_code?: string | null;
+            position_code?: string | null;
+            status?: components["schemas"]["EmployeeStatus"] | null;
+            email?: string | null;
+            phone?: string | null;
+        };
+        /** @description JSON body of `POST /employees/bulk`. */
+        EmployeeRows: {
+            rows: components["schemas"]["EmployeeRow"][];
+        };
+        /**
+         * @description Employment status of an employee record.
+         * @enum {string}
+         */
+        EmployeeStatus: "active" | "on_leave" | "retired" | "transferred" | "dismissed" | "deceased";
         /** @description The employee an account is linked to, as lists and `/me` show it. */
         EmployeeSummary: {
             /** Format: uuid */
@@ -469,6 +4062,358 @@ export interface components {
             /** @example Pengelola Data */
             position_name?: string | null;
         };
+        /** @description An employee as the API shows it. */
+        EmployeeView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * @description NIP (PNS) or NI PPPK: 18 digits.
+             * @example 198609262015051001
+             */
+            nip: string;
+            /**
+             * @description The spaced display form.
+             * @example 19860926 201505 1 001
+             */
+            nip_display: string;
+            asn_type: components["schemas"]["AsnType"];
+            /** @example Siti Rahmawati, S.Kom. */
+            name: string;
+            /** Format: date */
+            birth_on: string;
+            sex: components["schemas"]["Sex"];
+            /** @description Golongan/ruang, e.g. "III/a" (PNS) or "IX" (PPPK). */
+            golongan?: string | null;
+            /** @description Pangkat of the golongan (PNS only). */
+            pangkat?: string | null;
+            /**
+             * Format: date
+             * @description Since when the employee holds the golongan (TMT).
+             */
+            rank_since_on?: string | null;
+            /** Format: uuid */
+            unit_id?: string | null;
+            unit_name?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            position_name?: string | null;
+            position_kind?: components["schemas"]["PositionKind"] | null;
+            status: components["schemas"]["EmployeeStatus"];
+            email?: string | null;
+            phone?: string | null;
+            /** @description Things about the identifier HR should double-check; they never block a change. */
+            warnings: components["schemas"]["IdentifierProblem"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One evaluation, with the rating inputs for those who rate or administer it. */
+        EvaluationDetail: components["schemas"]["EvaluationView"] & {
+            inputs?: components["schemas"]["RatingInputs"] | null;
+        };
+        /**
+         * @description State of a periodic or annual evaluation (domain.md 7.3).
+         * @enum {string}
+         */
+        EvaluationState: "not_started" | "filling" | "awaiting_rating" | "rated" | "finalised" | "objected" | "final";
+        /** @description An evaluation as the API shows it. */
+        EvaluationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: uuid */
+            period_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+            is_annual: boolean;
+            /** Format: uuid */
+            appraiser_employee_id?: string | null;
+            /** Format: uuid */
+            appraiser_external_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Atasan pejabat penilai: decides objections.
+             */
+            superior_employee_id?: string | null;
+            /** Format: uuid */
+            superior_external_id?: string | null;
+            status: components["schemas"]["EvaluationState"];
+            result_rating?: components["schemas"]["Rating"] | null;
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            predicate?: components["schemas"]["EmployeePredicate"] | null;
+            calibrated_predicate?: components["schemas"]["EmployeePredicate"] | null;
+            effective_predicate?: components["schemas"]["EmployeePredicate"] | null;
+            /** @description Indonesian label of the effective predicate. */
+            predicate_label?: string | null;
+            result_justification?: string | null;
+            behaviour_justification?: string | null;
+            appraiser_note?: string | null;
+            has_innovation: boolean;
+            innovation_note?: string | null;
+            /** @description The employee's self-assessment handed in with the submission. */
+            self_assessment?: string | null;
+            regime: components["schemas"]["Regime"];
+            /** @description Inputs and steps of the numeric regimes. */
+            numeric_snapshot?: unknown;
+            /** Format: date-time */
+            rated_at?: string | null;
+            rated_by?: string | null;
+            distribution_override_reason?: string | null;
+            /** @description SHA-256 of the canonical content, set at finalisation. */
+            content_hash?: string | null;
+            signed_by?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            /** Format: date-time */
+            finalised_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the employee acknowledged receipt; the objection window starts here.
+             */
+            received_at?: string | null;
+            /** Format: date-time */
+            final_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        EvidenceInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            realization_id?: string | null;
+            /** Format: uuid */
+            work_result_id?: string | null;
+            uri?: string | null;
+            file_name?: string | null;
+            content_type?: string | null;
+            sha256?: string | null;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        /** @description Limits on uploaded evidence. */
+        EvidencePolicy: {
+            /**
+             * Format: int64
+             * @default 10485760
+             */
+            max_file_bytes: number;
+            /**
+             * @default [
+             *       "application/pdf",
+             *       "image/png",
+             *       "image/jpeg",
+             *       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             *       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             *       "text/csv"
+             *     ]
+             */
+            allowed_content_types: string[];
+        };
+        /** @description A piece of evidence: a link or an uploaded file. */
+        EvidenceView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            realization_id?: string | null;
+            /** Format: uuid */
+            work_result_id?: string | null;
+            /**
+             * @description The link, for link evidence.
+             * @example https://drive.example.go.id/laporan-q1.pdf
+             */
+            uri?: string | null;
+            /** @example laporan-q1.pdf */
+            file_name?: string | null;
+            /** @example application/pdf */
+            content_type?: string | null;
+            /** Format: int64 */
+            size_bytes?: number | null;
+            /** @description Hex SHA-256 of the file. */
+            sha256?: string | null;
+            source_system?: string | null;
+            uploaded_by: string;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        /**
+         * @description One leader's expectation for a core value.
+         * @example {
+         *       "core_value": "akuntabel",
+         *       "expectation": "Menyampaikan laporan tepat waktu"
+         *     }
+         */
+        ExpectationInput: {
+            core_value: components["schemas"]["CoreValue"];
+            expectation: string;
+        };
+        /** @description One BerAKHLAK core value with its fixed guidelines and the leader's specific expectation. */
+        ExpectationView: {
+            core_value: components["schemas"]["CoreValue"];
+            /** @example Berorientasi Pelayanan */
+            label: string;
+            /** @description The three panduan perilaku. */
+            guidelines: string[];
+            /** @description Ekspektasi khusus pimpinan, if any. */
+            expectation?: string | null;
+        };
+        /** @description Why the predicate is what it is. */
+        Explanation: {
+            /** Format: uuid */
+            evaluation_id: string;
+            regime: components["schemas"]["Regime"];
+            inputs: unknown;
+            steps: components["schemas"]["ExplanationStep"][];
+            predicate?: components["schemas"]["EmployeePredicate"] | null;
+            /** @description Plain Indonesian. */
+            summary_id: string;
+            /** @description Plain English. */
+            summary_en: string;
+        };
+        /** @description One step of an explanation. */
+        ExplanationStep: {
+            /** @description Stable rule name (`kuadran.result_below`, `leader_result_mapping`...). */
+            rule: string;
+            /** @description The regulation the rule comes from. */
+            citation: string;
+            outcome: string;
+        };
+        /** @description An appraiser from outside the agency's staff. */
+        ExternalAppraiserView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * @description NIP for an ASN; NRP, NIK or another number for a non-ASN (SIASN `penilaiNipNrp`).
+             * @example 3399012304700001
+             */
+            id_number: string;
+            /** @example H. Ahmad Sejahtera, S.H., M.Si. */
+            name: string;
+            /** @description SIASN `statusPenilai`. */
+            status: components["schemas"]["AppraiserStatus"];
+            /** @example Bupati Demo Sejahtera */
+            position_title: string;
+            /**
+             * @description Golongan/ruang of an ASN appraiser; never set for a non-ASN.
+             * @example IV/c
+             */
+            golongan?: string | null;
+            /** @example Pemerintah Kabupaten Demo Sejahtera */
+            unit_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description 360 feedback settings. No regulation sets rater weights (domain.md 1.9): feedback is
+         *     advisory input to the appraiser's behaviour rating.
+         */
+        Feedback360Policy: {
+            /** @default true */
+            is_enabled: boolean;
+            /**
+             * @default [
+             *       "self",
+             *       "appraiser",
+             *       "peer",
+             *       "subordinate"
+             *     ]
+             */
+            rater_groups: components["schemas"]["RaterGroup"][];
+            /**
+             * Format: int32
+             * @description Peers chosen per evaluation (fairly: those with the fewest requests first).
+             * @default 3
+             */
+            peer_count: number;
+            /**
+             * Format: int32
+             * @description Minimum answers before a group's aggregate is shown (default 3).
+             * @default 3
+             */
+            anonymity_threshold: number;
+            /**
+             * Format: int32
+             * @description Days after the period ends by which raters should answer.
+             * @default 7
+             */
+            due_days_after_period_end: number;
+        };
+        /** @description The 360 feedback of one evaluation as its readers may see it. */
+        FeedbackAggregates: {
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: int32 */
+            anonymity_threshold: number;
+            /**
+             * @description False while the evaluated employee may not yet see others' answers (blind sequencing:
+             *     until the appraiser has rated).
+             */
+            is_released: boolean;
+            /** @description Submitted self and appraiser answers. */
+            attributed: components["schemas"]["AttributedFeedback"][];
+            /** @description Always `peer`, `subordinate`, `others`, in that order. */
+            groups: components["schemas"]["GroupAggregate"][];
+        };
+        FeedbackNoteInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            period_id?: string | null;
+            target_type: string;
+            core_value?: string | null;
+            author_role: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A feedback request as HR and the appraiser manage it. */
+        FeedbackRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            rater_employee_id: string;
+            rater_role: components["schemas"]["RaterGroup"];
+            status: string;
+            /** @description False for a peer nominated by the employee until the appraiser approves. */
+            is_approved: boolean;
+            /** Format: uuid */
+            nominated_by?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @enum {string} */
+        FeedbackTarget: "work_result" | "indicator" | "core_value" | "general";
+        /** @enum {string} */
+        FeedbackVisibility: "employee" | "private_to_appraiser";
         /** @description One invalid input field, named by its JSON path (`nip`, `rows[3].unit_code`). */
         FieldError: {
             /**
@@ -487,9 +4432,218 @@ export interface components {
              */
             code: string;
         };
+        /**
+         * @description Finalisation of a period.
+         * @example {
+         *       "override_reasons": {
+         *         "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a11": "Unit kecil: tiga pegawai, semua melampaui target."
+         *       }
+         *     }
+         */
+        FinalisePeriod: {
+            /** @description A reason per unit whose distribution breaks the curve (soft enforcement). */
+            override_reasons?: {
+                [key: string]: string;
+            };
+        };
+        FinaliseReport: {
+            /** Format: uuid */
+            period_id: string;
+            /** Format: int64 */
+            finalised: number;
+            /**
+             * Format: int64
+             * @description Evaluations not yet rated: reported, left as they are, finalised by a later call.
+             */
+            unrated: number;
+            units: components["schemas"]["UnitFinalisation"][];
+        };
+        /**
+         * @description Jenjang jabatan fungsional; SIASN codes PM, TR, MH, PY, PT, MU, MA, UT.
+         * @enum {string}
+         */
+        FunctionalLevel: "pemula" | "terampil" | "mahir" | "penyelia" | "ahli_pertama" | "ahli_muda" | "ahli_madya" | "ahli_utama";
+        /** @description A functional level (jenjang jabatan fungsional). */
+        FunctionalLevelInfo: {
+            level: components["schemas"]["FunctionalLevel"];
+            /** @example Ahli Pertama */
+            label: string;
+            /**
+             * @description SIASN jenjang code.
+             * @example PT
+             */
+            siasn_code: string;
+            /**
+             * @description `keterampilan` (skill track) or `keahlian` (expert track).
+             * @example keahlian
+             */
+            category: string;
+        };
+        /** @description Result of generating evaluations for a period. */
+        GenerateReport: {
+            /** Format: uuid */
+            period_id: string;
+            /**
+             * Format: int64
+             * @description New evaluations.
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @description Plans that already had an evaluation for the period (left untouched).
+             */
+            skipped: number;
+        };
+        /** @description What a generation created, by rater group; never who. */
+        GenerationSummary: {
+            /**
+             * Format: int64
+             * @description Evaluations considered.
+             */
+            evaluations: number;
+            /**
+             * Format: int64
+             * @description Requests created now (existing ones are kept, never duplicated).
+             */
+            created: number;
+            /** Format: int64 */
+            created_self: number;
+            /** Format: int64 */
+            created_appraiser: number;
+            /** Format: int64 */
+            created_peer: number;
+            /** Format: int64 */
+            created_subordinate: number;
+        };
+        /**
+         * @description One golongan/ruang. PNS rows carry the pangkat and SIASN `golonganId`; PPPK golongan
+         *     (Perpres 98/2020, I–XVII) have neither, so `pangkat` is empty and `siasn_id` is `None`.
+         */
+        GolonganInfo: {
+            /** @description Display code, e.g. "III/a" (PNS) or "IX" (PPPK). */
+            code: string;
+            /** @description Pangkat, e.g. "Penata Muda"; empty for PPPK. */
+            pangkat: string;
+            /**
+             * Format: int32
+             * @description SIASN `golonganId` (11…45 for PNS).
+             */
+            siasn_id?: number | null;
+            asn_type: components["schemas"]["AsnType"];
+            /**
+             * Format: int32
+             * @description Position in the ladder, 1 = lowest; compare ranks only within one `asn_type`.
+             */
+            rank: number;
+        };
+        /**
+         * @description An anonymous rater group. Hidden groups have the same shape with `hidden: true` and no
+         *     figures at all, whatever the reason (too few answers, none, or folded into `others`).
+         */
+        GroupAggregate: {
+            /** @description `peer`, `subordinate`, or `others` (peers and subordinates together). */
+            group: string;
+            hidden: boolean;
+            /** Format: int32 */
+            answer_count?: number | null;
+            values?: components["schemas"]["CoreValueCounts"][] | null;
+            /** @description Sorted by core value, rating and text: the order says nothing about the writer. */
+            comments?: components["schemas"]["AnonymousComment"][] | null;
+        };
         Health: {
             /** @example ok */
             status: string;
+        };
+        /**
+         * @description One thing wrong with an identifier: a stable snake_case `code` for programs and a plain
+         *     English `message` for the person who typed it.
+         *
+         *     Codes: `nip_not_numeric`, `nip_length`, `nip_birth_date_invalid`, `nip_tmt_month_invalid`,
+         *     `nip_appointed_year_implausible`, `nip_sex_digit_invalid`, `nip_serial_zero` (hard errors);
+         *     `nip_tmt_before_age_18`, `nip_tmt_in_future` (warnings); `nip_birth_date_mismatch`,
+         *     `nip_sex_mismatch` (from [`cross_check`]).
+         */
+        IdentifierProblem: {
+            code: string;
+            message: string;
+        };
+        IndicatorInput: {
+            /** Format: uuid */
+            id: string;
+            aspect: string;
+            description: string;
+            direction: string;
+            target_min?: string | null;
+            target_max?: string | null;
+            unit?: string | null;
+            target_text?: string | null;
+            /** @description The realization recorded for the evaluation's period. */
+            realization_value?: string | null;
+            realization_body?: string | null;
+            /**
+             * @description Capaian IKI in percent (PermenPANRB 8/2021 formula), 2 decimals; absent without a
+             *     numeric target and realization.
+             */
+            capaian_percent?: string | null;
+        };
+        /** @description An indicator with its target and realizations. */
+        IndicatorRealizations: {
+            /** Format: uuid */
+            work_result_id: string;
+            work_result_description: string;
+            indicator: components["schemas"]["IndicatorView"];
+            realizations: components["schemas"]["RealizationView"][];
+        };
+        /** @description An indicator (IKI) with its target. */
+        IndicatorView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            work_result_id: string;
+            /** Format: int32 */
+            seq: number;
+            aspect: components["schemas"]["Aspect"];
+            /** @example Jumlah dokumen laporan yang disusun */
+            description: string;
+            direction: components["schemas"]["Direction"];
+            /**
+             * @description Decimal string; equal to `target_max` for a single target.
+             * @example 12
+             */
+            target_min?: string | null;
+            /** @example 12 */
+            target_max?: string | null;
+            /** @example dokumen */
+            unit?: string | null;
+            /** @description The narrative target (qualitative approach). */
+            target_text?: string | null;
+            is_target_maximum: boolean;
+            /** @description Where realizations come from, if another system feeds them. */
+            source_system?: string | null;
+        };
+        /**
+         * @description Tingkat JPT: Utama, Madya, Pratama.
+         * @enum {string}
+         */
+        JptLevel: "utama" | "madya" | "pratama";
+        /**
+         * @description How a unit's organisation predicate becomes its leader's result rating (SE MenPANRB 3/2023:
+         *     the unit's achievement *is* the leader's result rating). The mapping itself is UNVERIFIED
+         *     (domain.md 7.6 item 2), so it is agency configuration; the default is the reading most
+         *     agencies use: Istimewa above, Baik meets, anything lower below expectation.
+         */
+        LeaderResultMapping: {
+            outstanding: components["schemas"]["Rating"];
+            good: components["schemas"]["Rating"];
+            needs_improvement: components["schemas"]["Rating"];
+            poor: components["schemas"]["Rating"];
+            very_poor: components["schemas"]["Rating"];
+        };
+        LeniencyReport: {
+            /** Format: uuid */
+            period_id: string;
+            /** @description Most lenient first. */
+            appraisers: components["schemas"]["AppraiserLeniency"][];
         };
         LoginRequest: {
             /**
@@ -519,11 +4673,257 @@ export interface components {
             agency?: components["schemas"]["AgencyRef"] | null;
             employee?: components["schemas"]["EmployeeSummary"] | null;
         };
+        /**
+         * @description Where to move a unit: under `parent_id`, or to the top level when it is null.
+         * @example {
+         *       "parent_id": "0190f0c2-7d2b-7c4e-9c1a-6a3b2e1f0a11"
+         *     }
+         */
+        MoveUnit: {
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
+        /** @description What a rater is asked: whom, by when, and their own answers. Never other raters. */
+        MyFeedbackRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            employee_name: string;
+            period_name: string;
+            /** @description The rater's own role for this employee. */
+            rater_role: components["schemas"]["RaterGroup"];
+            status: string;
+            /** Format: date */
+            due_on?: string | null;
+            is_overdue: boolean;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** @description The rater's answers, BerAKHLAK order (empty in listings). */
+            answers: components["schemas"]["AnswerInput"][];
+        };
+        /**
+         * @example {
+         *       "rater_employee_id": "01927c2e-8f3a-7b11-9c55-2d0a6c1e4f00"
+         *     }
+         */
+        NominatePeer: {
+            /** Format: uuid */
+            rater_employee_id: string;
+        };
+        /** @description A notification in the recipient's inbox. */
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @description `feedback_requested`, `feedback_reminder`, `continuous_feedback`... */
+            kind: string;
+            subject: string;
+            body: string;
+            /** @description Ids the client can link to (evaluation_id, feedback_request_id, period_id...). */
+            payload: Record<string, never>;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            read_at?: string | null;
+            is_read: boolean;
+        };
+        /**
+         * @description Behaviour scores of the numeric regimes. PP 46/2011 uses orientasi pelayanan,
+         *     integritas, komitmen, disiplin, kerja sama (0-100); PermenPANRB 8/2021 uses orientasi
+         *     pelayanan, komitmen, inisiatif kerja, kerja sama (0-120); kepemimpinan in both only for
+         *     structural positions.
+         * @example {
+         *       "disiplin": "80",
+         *       "has_innovation": false,
+         *       "integritas": "90",
+         *       "kerja_sama": "86",
+         *       "komitmen": "88",
+         *       "orientasi_pelayanan": "85"
+         *     }
+         */
+        NumericBehaviour: {
+            orientasi_pelayanan: string;
+            komitmen: string;
+            kerja_sama: string;
+            integritas?: string | null;
+            disiplin?: string | null;
+            inisiatif_kerja?: string | null;
+            kepemimpinan?: string | null;
+            has_innovation?: boolean;
+            innovation_note?: string | null;
+            appraiser_note?: string | null;
+        };
+        /** @description Settings of the numeric regimes (PP 30/2019 + PermenPANRB 8/2021, PP 46/2011). */
+        NumericPolicy: {
+            /** @default standard */
+            behaviour_weighting: components["schemas"]["BehaviourWeighting"];
+            /**
+             * @default {
+             *       "fair_min": "70",
+             *       "good_min": "90",
+             *       "poor_min": "50",
+             *       "very_good_min": "110"
+             *     }
+             */
+            predicate_bounds: components["schemas"]["PredicateBounds"];
+            /**
+             * @default {
+             *       "above_target_floor": "110",
+             *       "on_target": "109"
+             *     }
+             */
+            capaian_scale: components["schemas"]["CapaianScale"];
+            /**
+             * @default {
+             *       "additional_task_steps": [
+             *         {
+             *           "min_tasks": 1,
+             *           "points": "1"
+             *         },
+             *         {
+             *           "min_tasks": 4,
+             *           "points": "2"
+             *         },
+             *         {
+             *           "min_tasks": 7,
+             *           "points": "3"
+             *         }
+             *       ],
+             *       "creativity_national": "12",
+             *       "creativity_organisation": "6",
+             *       "creativity_work_unit": "3"
+             *     }
+             */
+            pp46_bonus: components["schemas"]["Pp46Bonus"];
+        };
         /** @description RFC 6749 error response. */
         OAuthErrorBody: {
             /** @example invalid_client */
             error: string;
             error_description: string;
+        };
+        /**
+         * @description Outcome of a decided objection.
+         * @enum {string}
+         */
+        ObjectionOutcome: "kept" | "changed";
+        /** @description Objection deadlines. */
+        ObjectionPolicy: {
+            /**
+             * Format: int32
+             * @description Calendar days after the day the result was received during which an objection may be
+             *     submitted, that day excluded. Default 14 (PP 30/2019 Pasal 59, [H]).
+             * @default 14
+             */
+            deadline_days: number;
+            /**
+             * Format: int32
+             * @description Days the atasan pejabat penilai has to decide; UNVERIFIED in the regulation, so none
+             *     by default.
+             * @default null
+             */
+            decision_days: number | null;
+        };
+        /**
+         * @description State of an objection (keberatan).
+         * @enum {string}
+         */
+        ObjectionState: "submitted" | "under_review" | "decided_kept" | "decided_changed";
+        /** @description An objection as the API shows it. */
+        ObjectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: uuid */
+            evaluation_id: string;
+            /**
+             * Format: uuid
+             * @description The evaluated employee.
+             */
+            submitted_by: string;
+            /** Format: date-time */
+            submitted_at: string;
+            reasons: string;
+            status: components["schemas"]["ObjectionState"];
+            /**
+             * Format: uuid
+             * @description The atasan pejabat penilai who decides.
+             */
+            decider_employee_id?: string | null;
+            /** Format: uuid */
+            decider_external_id?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decided_by?: string | null;
+            decision_note?: string | null;
+            outcome?: components["schemas"]["ObjectionOutcome"] | null;
+            new_result_rating?: components["schemas"]["Rating"] | null;
+            new_behaviour_rating?: components["schemas"]["Rating"] | null;
+            new_predicate?: components["schemas"]["EmployeePredicate"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A unit's organisation predicate for a period. */
+        OrgPerformanceView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unit_id: string;
+            /** Format: uuid */
+            period_id: string;
+            predicate: components["schemas"]["OrganisationPredicate"];
+            /** @description What the predicate rests on: perjanjian kinerja achievement, rencana aksi progress... */
+            basis?: string | null;
+            set_by: string;
+            /** Format: date-time */
+            set_at: string;
+            distribution_override_reason?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Predikat kinerja organisasi (SE MenPANRB 3/2023), set by the leader of the organisation
+         *     above; it bounds the distribution of employee predicates in the unit. No SIASN code known.
+         * @enum {string}
+         */
+        OrganisationPredicate: "outstanding" | "good" | "needs_improvement" | "poor" | "very_poor";
+        /** @description One page of a listing with the total count across all pages. */
+        Page_AgencyView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example KAB-SLEMAN */
+                code: string;
+                /** @example Pemerintah Kabupaten Sleman */
+                name: string;
+                /** @description SIASN instansi id, when known. */
+                siasn_instansi_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Optimistic-concurrency version; the ETag carries it.
+                 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
         };
         /** @description One page of a listing with the total count across all pages. */
         Page_ApiClientView: {
@@ -560,6 +4960,736 @@ export interface components {
                  */
                 revoked_at?: string | null;
                 is_active: boolean;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_AssignmentView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: uuid */
+                employee_id: string;
+                /** Format: uuid */
+                appraiser_employee_id?: string | null;
+                /** Format: uuid */
+                appraiser_external_id?: string | null;
+                /** Format: uuid */
+                superior_employee_id?: string | null;
+                /** Format: uuid */
+                superior_external_id?: string | null;
+                employee: components["schemas"]["PersonView"];
+                appraiser: components["schemas"]["PersonView"];
+                appraiser_superior?: components["schemas"]["PersonView"] | null;
+                acting_kind: components["schemas"]["ActingKind"];
+                /** Format: date */
+                valid_from: string;
+                /**
+                 * Format: date
+                 * @description Last day of validity; open-ended when null.
+                 */
+                valid_until?: string | null;
+                note?: string | null;
+                /** @description Who created the assignment (account or client label). */
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_AuditEntryView: {
+            items: {
+                /**
+                 * Format: int64
+                 * @description Position in its chain, from 1.
+                 */
+                seq: number;
+                /** @example agency:0190f0c2-8a5e-7000-8000-000000000001 */
+                chain: string;
+                /** Format: uuid */
+                agency_id?: string | null;
+                /**
+                 * Format: date-time
+                 * @description The instant recorded, RFC 3339 with microseconds, exactly as hashed.
+                 * @example 2026-11-22T08:15:30.123456Z
+                 */
+                at: string;
+                /** @description `user` or `client`. */
+                actor_kind: string;
+                /** @description User id or client id. */
+                actor_id: string;
+                /** @description Username or client id at the time. */
+                actor_label: string;
+                /** @example assignment.create */
+                action: string;
+                /** @example appraiser_assignment */
+                entity_type: string;
+                entity_id: string;
+                /** @description The object before the change; null when it did not exist. */
+                before?: Record<string, never> | null;
+                /** @description The object after the change; null when it no longer exists. */
+                after?: Record<string, never> | null;
+                /** @description The X-Request-Id of the request that made the change. */
+                request_id: string;
+                prev_hash: string;
+                hash: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_AwardCandidate: {
+            items: (components["schemas"]["EmployeeRef"] & {
+                /** Format: uuid */
+                evaluation_id: string;
+                /** Format: uuid */
+                period_id: string;
+                predicate: components["schemas"]["EmployeePredicate"];
+                has_innovation: boolean;
+                innovation_note?: string | null;
+                status: components["schemas"]["EvaluationState"];
+            })[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_CalibrationRow: {
+            items: {
+                /** Format: uuid */
+                evaluation_id: string;
+                /** Format: uuid */
+                employee_id: string;
+                employee_name: string;
+                nip: string;
+                /** Format: uuid */
+                unit_id?: string | null;
+                /** Format: uuid */
+                appraiser_employee_id?: string | null;
+                status: string;
+                predicate_before?: components["schemas"]["EmployeePredicate"] | null;
+                predicate_after?: components["schemas"]["EmployeePredicate"] | null;
+                /** @description The reason of the latest calibration. */
+                reason?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_CreditPoints: {
+            items: (components["schemas"]["EmployeeRef"] & {
+                /** Format: uuid */
+                evaluation_id: string;
+                functional_level: components["schemas"]["FunctionalLevel"];
+                predicate: components["schemas"]["EmployeePredicate"];
+                /**
+                 * Format: int32
+                 * @description Months the plan covers (pro rata basis).
+                 */
+                months: number;
+                /** @description Koefisien x predicate factor, 2 decimals. */
+                annual_credit_points: string;
+                /** @description Pro rata by the plan's months, 2 decimals. */
+                credit_points: string;
+            })[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_CycleView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * Format: int32
+                 * @example 2026
+                 */
+                year: number;
+                /** @example Penilaian Kinerja 2026 */
+                name: string;
+                status: components["schemas"]["CycleState"];
+                /**
+                 * @description Indonesian label of the status.
+                 * @example Perencanaan
+                 */
+                status_label: string;
+                regime: components["schemas"]["Regime"];
+                period_kind: components["schemas"]["PeriodKind"];
+                /** Format: date */
+                starts_on: string;
+                /** Format: date */
+                ends_on: string;
+                policies: components["schemas"]["CyclePolicies"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+                /** @description The periods in order, the annual one last; only on `GET /cycles/{id}` and on creation. */
+                periods?: components["schemas"]["PeriodView"][] | null;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_DevelopmentNeed: {
+            items: (components["schemas"]["EmployeeRef"] & {
+                /** Format: uuid */
+                evaluation_id: string;
+                /** Format: uuid */
+                period_id: string;
+                is_annual: boolean;
+                result_rating?: components["schemas"]["Rating"] | null;
+                behaviour_rating?: components["schemas"]["Rating"] | null;
+                predicate?: components["schemas"]["EmployeePredicate"] | null;
+                core_values: components["schemas"]["CoreValueNeed"][];
+                /** @description Topics for results below expectation. */
+                result_topics: string[];
+            })[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_EmployeeView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * @description NIP (PNS) or NI PPPK: 18 digits.
+                 * @example 198609262015051001
+                 */
+                nip: string;
+                /**
+                 * @description The spaced display form.
+                 * @example 19860926 201505 1 001
+                 */
+                nip_display: string;
+                asn_type: components["schemas"]["AsnType"];
+                /** @example Siti Rahmawati, S.Kom. */
+                name: string;
+                /** Format: date */
+                birth_on: string;
+                sex: components["schemas"]["Sex"];
+                /** @description Golongan/ruang, e.g. "III/a" (PNS) or "IX" (PPPK). */
+                golongan?: string | null;
+                /** @description Pangkat of the golongan (PNS only). */
+                pangkat?: string | null;
+                /**
+                 * Format: date
+                 * @description Since when the employee holds the golongan (TMT).
+                 */
+                rank_since_on?: string | null;
+                /** Format: uuid */
+                unit_id?: string | null;
+                unit_name?: string | null;
+                /** Format: uuid */
+                position_id?: string | null;
+                position_name?: string | null;
+                position_kind?: components["schemas"]["PositionKind"] | null;
+                status: components["schemas"]["EmployeeStatus"];
+                email?: string | null;
+                phone?: string | null;
+                /** @description Things about the identifier HR should double-check; they never block a change. */
+                warnings: components["schemas"]["IdentifierProblem"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_EvaluationView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: uuid */
+                cycle_id: string;
+                /** Format: uuid */
+                period_id: string;
+                /** Format: uuid */
+                plan_id: string;
+                /** Format: uuid */
+                employee_id: string;
+                /** Format: uuid */
+                unit_id?: string | null;
+                is_annual: boolean;
+                /** Format: uuid */
+                appraiser_employee_id?: string | null;
+                /** Format: uuid */
+                appraiser_external_id?: string | null;
+                /**
+                 * Format: uuid
+                 * @description Atasan pejabat penilai: decides objections.
+                 */
+                superior_employee_id?: string | null;
+                /** Format: uuid */
+                superior_external_id?: string | null;
+                status: components["schemas"]["EvaluationState"];
+                result_rating?: components["schemas"]["Rating"] | null;
+                behaviour_rating?: components["schemas"]["Rating"] | null;
+                predicate?: components["schemas"]["EmployeePredicate"] | null;
+                calibrated_predicate?: components["schemas"]["EmployeePredicate"] | null;
+                effective_predicate?: components["schemas"]["EmployeePredicate"] | null;
+                /** @description Indonesian label of the effective predicate. */
+                predicate_label?: string | null;
+                result_justification?: string | null;
+                behaviour_justification?: string | null;
+                appraiser_note?: string | null;
+                has_innovation: boolean;
+                innovation_note?: string | null;
+                /** @description The employee's self-assessment handed in with the submission. */
+                self_assessment?: string | null;
+                regime: components["schemas"]["Regime"];
+                /** @description Inputs and steps of the numeric regimes. */
+                numeric_snapshot?: unknown;
+                /** Format: date-time */
+                rated_at?: string | null;
+                rated_by?: string | null;
+                distribution_override_reason?: string | null;
+                /** @description SHA-256 of the canonical content, set at finalisation. */
+                content_hash?: string | null;
+                signed_by?: string | null;
+                /** Format: date-time */
+                signed_at?: string | null;
+                /** Format: date-time */
+                finalised_at?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the employee acknowledged receipt; the objection window starts here.
+                 */
+                received_at?: string | null;
+                /** Format: date-time */
+                final_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_ExternalAppraiserView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * @description NIP for an ASN; NRP, NIK or another number for a non-ASN (SIASN `penilaiNipNrp`).
+                 * @example 3399012304700001
+                 */
+                id_number: string;
+                /** @example H. Ahmad Sejahtera, S.H., M.Si. */
+                name: string;
+                /** @description SIASN `statusPenilai`. */
+                status: components["schemas"]["AppraiserStatus"];
+                /** @example Bupati Demo Sejahtera */
+                position_title: string;
+                /**
+                 * @description Golongan/ruang of an ASN appraiser; never set for a non-ASN.
+                 * @example IV/c
+                 */
+                golongan?: string | null;
+                /** @example Pemerintah Kabupaten Demo Sejahtera */
+                unit_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_MyFeedbackRequest: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                evaluation_id: string;
+                /** Format: uuid */
+                employee_id: string;
+                employee_name: string;
+                period_name: string;
+                /** @description The rater's own role for this employee. */
+                rater_role: components["schemas"]["RaterGroup"];
+                status: string;
+                /** Format: date */
+                due_on?: string | null;
+                is_overdue: boolean;
+                /** Format: date-time */
+                submitted_at?: string | null;
+                /** @description The rater's answers, BerAKHLAK order (empty in listings). */
+                answers: components["schemas"]["AnswerInput"][];
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_NotificationView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description `feedback_requested`, `feedback_reminder`, `continuous_feedback`... */
+                kind: string;
+                subject: string;
+                body: string;
+                /** @description Ids the client can link to (evaluation_id, feedback_request_id, period_id...). */
+                payload: Record<string, never>;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                read_at?: string | null;
+                is_read: boolean;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_ObjectionView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: uuid */
+                evaluation_id: string;
+                /**
+                 * Format: uuid
+                 * @description The evaluated employee.
+                 */
+                submitted_by: string;
+                /** Format: date-time */
+                submitted_at: string;
+                reasons: string;
+                status: components["schemas"]["ObjectionState"];
+                /**
+                 * Format: uuid
+                 * @description The atasan pejabat penilai who decides.
+                 */
+                decider_employee_id?: string | null;
+                /** Format: uuid */
+                decider_external_id?: string | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+                decided_by?: string | null;
+                decision_note?: string | null;
+                outcome?: components["schemas"]["ObjectionOutcome"] | null;
+                new_result_rating?: components["schemas"]["Rating"] | null;
+                new_behaviour_rating?: components["schemas"]["Rating"] | null;
+                new_predicate?: components["schemas"]["EmployeePredicate"] | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_PlanSummary: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: uuid */
+                cycle_id: string;
+                /** Format: uuid */
+                employee_id: string;
+                /** @example Siti Rahmawati, S.Kom. */
+                employee_name: string;
+                /** @example 199005122015032001 */
+                employee_nip: string;
+                /** Format: uuid */
+                unit_id?: string | null;
+                /** Format: uuid */
+                position_id?: string | null;
+                /** Format: int32 */
+                revision: number;
+                /**
+                 * Format: uuid
+                 * @description The revision this one replaces.
+                 */
+                supersedes_id?: string | null;
+                /** Format: date */
+                starts_on: string;
+                /** Format: date */
+                ends_on: string;
+                approach: components["schemas"]["Approach"];
+                form: components["schemas"]["PlanForm"];
+                /** Format: uuid */
+                appraiser_employee_id?: string | null;
+                /** Format: uuid */
+                appraiser_external_id?: string | null;
+                /** @example Dr. Hendra Wijaya, M.Pd. */
+                appraiser_name?: string | null;
+                /** Format: uuid */
+                superior_employee_id?: string | null;
+                /** Format: uuid */
+                superior_external_id?: string | null;
+                status: components["schemas"]["PlanState"];
+                /** @example Draf */
+                status_label: string;
+                /** @description Why the appraiser returned it, while it is a draft again. */
+                return_reason?: string | null;
+                /** Format: date-time */
+                submitted_at?: string | null;
+                /** Format: date-time */
+                approved_at?: string | null;
+                approved_by?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_PositionView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * Format: uuid
+                 * @description The unit the position belongs to, if any.
+                 */
+                unit_id?: string | null;
+                /** @example P-PERAWAT-AP */
+                code: string;
+                /** @example Perawat Ahli Pertama */
+                name: string;
+                kind: components["schemas"]["PositionKind"];
+                jpt_level?: components["schemas"]["JptLevel"] | null;
+                functional_level?: components["schemas"]["FunctionalLevel"] | null;
+                is_active: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_PppkContract: {
+            items: (components["schemas"]["EmployeeRef"] & {
+                /** Format: uuid */
+                evaluation_id: string;
+                predicate: components["schemas"]["EmployeePredicate"];
+                recommendation: components["schemas"]["PppkRecommendation"];
+                /** @description The rule applied, in words. */
+                rule: string;
+            })[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_PromotionEligibility: {
+            items: (components["schemas"]["EmployeeRef"] & {
+                golongan?: string | null;
+                /** Format: date */
+                rank_since_on?: string | null;
+                is_eligible: boolean;
+                blockers: components["schemas"]["PromotionReason"][];
+                /** @description The annual predicates considered (the worst when a year has several plans). */
+                annual_predicates: components["schemas"]["YearPredicate"][];
+            })[];
+            /**
+             * Format: int64
+             * @description Number of items matching the filters, across all pages.
+             */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+        };
+        /** @description One page of a listing with the total count across all pages. */
+        Page_UnitView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * Format: uuid
+                 * @description None for a root unit.
+                 */
+                parent_id?: string | null;
+                /** @example DISDIK-SD */
+                code: string;
+                /** @example Bidang Pembinaan SD */
+                name: string;
+                kind: components["schemas"]["UnitKind"];
+                /** @description SIASN unor id, when known. */
+                siasn_unor_id?: string | null;
+                is_active: boolean;
+                /** @description Materialised path: "/<root id>/.../<own id>/". */
+                path: string;
+                /**
+                 * Format: int32
+                 * @description 0 for a root unit.
+                 */
+                depth: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
             }[];
             /**
              * Format: int64
@@ -623,6 +5753,378 @@ export interface components {
             /** Format: int64 */
             per_page: number;
         };
+        /** @description The live "Monitoring Kurva" of a period. */
+        PeriodDistribution: {
+            /** Format: uuid */
+            period_id: string;
+            /** @description Soft: violations need an override reason; hard: they block finalisation. */
+            enforcement: components["schemas"]["DistributionEnforcement"];
+            include_unit_heads: boolean;
+            /** @description The regulation and source the curve's percentages come from. */
+            regulation: string;
+            source: string;
+            agency: components["schemas"]["AgencyDistribution"];
+            /** @description Units with their subtree, parents first. */
+            units: components["schemas"]["UnitDistribution"][];
+        };
+        /**
+         * @description How a cycle is divided into periods (besides the final annual one).
+         * @enum {string}
+         */
+        PeriodKind: "monthly" | "quarterly" | "semester";
+        /** @description One period of a cycle. */
+        PeriodView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycle_id: string;
+            /**
+             * @description `monthly`, `quarterly`, `semester` or `annual`.
+             * @example quarterly
+             */
+            kind: string;
+            /** Format: int32 */
+            seq: number;
+            /** @example Triwulan I */
+            name: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /**
+             * Format: date
+             * @description Batas pengisian: the last day employees may record realizations.
+             */
+            fill_deadline_on: string;
+            /** @description The final (annual) period. */
+            is_final: boolean;
+            /**
+             * @description `open` or `finalised`.
+             * @example open
+             */
+            status: string;
+            /** Format: date-time */
+            finalised_at?: string | null;
+        };
+        /**
+         * @description Whether a person in an appraisal is an employee of the agency or an external appraiser.
+         * @enum {string}
+         */
+        PersonKind: "employee" | "external";
+        /**
+         * @description A person as an appraisal names them: the appraised employee, the appraiser or the
+         *     appraiser's superior.
+         */
+        PersonView: {
+            kind: components["schemas"]["PersonKind"];
+            /**
+             * Format: uuid
+             * @description Employee id or external appraiser id, according to `kind`.
+             */
+            id: string;
+            /** @example Dr. Hendra Wijaya, M.Pd. */
+            name: string;
+            /**
+             * @description NIP / NI PPPK of an employee; NIP, NRP or another number of an external appraiser.
+             * @example 197503152000031001
+             */
+            nip_or_id_number: string;
+            /** @description SIASN `statusPenilai`: employees are always ASN. */
+            status: components["schemas"]["AppraiserStatus"];
+            /**
+             * @description Position (jabatan) name or title.
+             * @example Kepala Dinas Pendidikan
+             */
+            position?: string | null;
+            /**
+             * @description Unit name.
+             * @example Dinas Pendidikan
+             */
+            unit?: string | null;
+            /** @example IV/b */
+            golongan?: string | null;
+        };
+        /**
+         * @description Perspective of a JPT quantitative work result.
+         * @enum {string}
+         */
+        Perspective: "penerima_layanan" | "proses_bisnis" | "penguatan_internal" | "anggaran";
+        /**
+         * @description Moves of a plan.
+         * @enum {string}
+         */
+        PlanAction: "submit" | "approve" | "return" | "revise" | "end_period" | "cancel";
+        /** @description What the caller may do with a plan now. */
+        PlanAllowedActions: {
+            status: components["schemas"]["PlanState"];
+            actions: components["schemas"]["PlanAction"][];
+            /** @description May the caller change the content (work results, indicators, expectations, annexes)? */
+            can_edit: boolean;
+        };
+        /**
+         * @description SKP form, from the employee's position: JPT or non-JPT.
+         * @enum {string}
+         */
+        PlanForm: "jpt" | "non_jpt";
+        /** @description Realization against target for every indicator of a plan. */
+        PlanRealizations: {
+            /** Format: uuid */
+            plan_id: string;
+            /**
+             * Format: uuid
+             * @description The period asked for, if any.
+             */
+            period_id?: string | null;
+            items: components["schemas"]["IndicatorRealizations"][];
+        };
+        /** @description Another revision of the same plan. */
+        PlanRevisionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            revision: number;
+            status: components["schemas"]["PlanState"];
+            /** Format: date-time */
+            approved_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description State of a plan (SKP); e-Kinerja states [H], names [M] (domain.md 7.3).
+         * @enum {string}
+         */
+        PlanState: "draft" | "submitted" | "approved" | "in_appraisal" | "superseded" | "cancelled";
+        /** @description A plan's header, as listings show it. */
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            /** @example Siti Rahmawati, S.Kom. */
+            employee_name: string;
+            /** @example 199005122015032001 */
+            employee_nip: string;
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            /** Format: int32 */
+            revision: number;
+            /**
+             * Format: uuid
+             * @description The revision this one replaces.
+             */
+            supersedes_id?: string | null;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            approach: components["schemas"]["Approach"];
+            form: components["schemas"]["PlanForm"];
+            /** Format: uuid */
+            appraiser_employee_id?: string | null;
+            /** Format: uuid */
+            appraiser_external_id?: string | null;
+            /** @example Dr. Hendra Wijaya, M.Pd. */
+            appraiser_name?: string | null;
+            /** Format: uuid */
+            superior_employee_id?: string | null;
+            /** Format: uuid */
+            superior_external_id?: string | null;
+            status: components["schemas"]["PlanState"];
+            /** @example Draf */
+            status_label: string;
+            /** @description Why the appraiser returned it, while it is a draft again. */
+            return_reason?: string | null;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            approved_at?: string | null;
+            approved_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        PlanTemplate: {
+            approach: components["schemas"]["Approach"];
+            work_results?: components["schemas"]["TemplateWorkResult"][];
+        };
+        /**
+         * @description A full plan: header, work results with indicators, the seven core values, annexes and the
+         *     other revisions.
+         */
+        PlanView: components["schemas"]["PlanSummary"] & {
+            work_results: components["schemas"]["WorkResultView"][];
+            expectations: components["schemas"]["ExpectationView"][];
+            annexes: components["schemas"]["Annexes"];
+            /** @description Every revision of this plan, oldest first (including this one). */
+            history: components["schemas"]["PlanRevisionView"][];
+        };
+        /**
+         * @description Jenis jabatan (UU 5/2014). Only JPT versus non-JPT changes the SKP form.
+         * @enum {string}
+         */
+        PositionKind: "jpt" | "administrator" | "pengawas" | "pelaksana" | "fungsional";
+        /** @description A position kind (jenis jabatan). */
+        PositionKindInfo: {
+            kind: components["schemas"]["PositionKind"];
+            /** @example Jabatan Fungsional */
+            label: string;
+            /** @description JPT, administrator and pengawas lead a unit. */
+            is_structural: boolean;
+            /** @description Whether positions of this kind carry a functional level (jenjang). */
+            has_functional_level: boolean;
+            /** @description Whether positions of this kind may carry a JPT level. */
+            has_jpt_level: boolean;
+        };
+        /** @description A position as the API shows it. */
+        PositionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: uuid
+             * @description The unit the position belongs to, if any.
+             */
+            unit_id?: string | null;
+            /** @example P-PERAWAT-AP */
+            code: string;
+            /** @example Perawat Ahli Pertama */
+            name: string;
+            kind: components["schemas"]["PositionKind"];
+            jpt_level?: components["schemas"]["JptLevel"] | null;
+            functional_level?: components["schemas"]["FunctionalLevel"] | null;
+            is_active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Tugas tambahan and kreativitas points. PerkaBKN 1/2013 values from memory ([M,
+         *     UNVERIFIED], domain.md open item 7), hence configuration.
+         */
+        Pp46Bonus: {
+            /**
+             * @description Default: +1 for 1–3 tasks, +2 for 4–6, +3 for 7 or more.
+             * @default [
+             *       {
+             *         "min_tasks": 1,
+             *         "points": "1"
+             *       },
+             *       {
+             *         "min_tasks": 4,
+             *         "points": "2"
+             *       },
+             *       {
+             *         "min_tasks": 7,
+             *         "points": "3"
+             *       }
+             *     ]
+             */
+            additional_task_steps: components["schemas"]["AdditionalTaskStep"][];
+            /**
+             * @description Default +3.
+             * @default 3
+             */
+            creativity_work_unit: string;
+            /**
+             * @description Default +6.
+             * @default 6
+             */
+            creativity_organisation: string;
+            /**
+             * @description Default +12.
+             * @default 12
+             */
+            creativity_national: string;
+        };
+        PppkContract: components["schemas"]["EmployeeRef"] & {
+            /** Format: uuid */
+            evaluation_id: string;
+            predicate: components["schemas"]["EmployeePredicate"];
+            recommendation: components["schemas"]["PppkRecommendation"];
+            /** @description The rule applied, in words. */
+            rule: string;
+        };
+        /**
+         * @description What a PPPK's annual predicate suggests for the work contract (domain.md 1.10: the
+         *     predicate feeds the decision to extend the perjanjian kerja).
+         * @enum {string}
+         */
+        PppkRecommendation: "extend" | "review";
+        /**
+         * @description Lower bounds (inclusive) of the PP 30/2019 predikat ranges. The bounds are [M]: quoted
+         *     imperfectly by one source (domain.md 2, open item 4), so an agency may change them.
+         */
+        PredicateBounds: {
+            /**
+             * @description Sangat Baik from here, and only with an innovation. Default 110.
+             * @default 110
+             */
+            very_good_min: string;
+            /**
+             * @description Baik from here. Default 90.
+             * @default 90
+             */
+            good_min: string;
+            /**
+             * @description Cukup from here. Default 70.
+             * @default 70
+             */
+            fair_min: string;
+            /**
+             * @description Kurang from here; below is Sangat Kurang. Default 50.
+             * @default 50
+             */
+            poor_min: string;
+        };
+        /** @description Number of employees of a unit holding each predicate. */
+        PredicateCounts: {
+            /**
+             * Format: int32
+             * @default 0
+             */
+            very_good: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            good: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            needs_improvement: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            poor: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            very_poor: number;
+        };
+        /** @description Shares per predicate as fractions (0.25 = 25%), four decimals. */
+        PredicateShares: {
+            very_good: string;
+            good: string;
+            needs_improvement: string;
+            poor: string;
+            very_poor: string;
+        };
         /**
          * @description An RFC 9457 problem. Clients switch on `type` (stable), never on `detail` (prose).
          * @example {
@@ -654,14 +6156,282 @@ export interface components {
              */
             current_version?: number | null;
         };
+        /** @description Counts of one unit (own) or of a subtree. */
+        ProgressTotals: {
+            /** Format: int64 */
+            employees: number;
+            /** Format: int64 */
+            plans_draft: number;
+            /** Format: int64 */
+            plans_submitted: number;
+            /** Format: int64 */
+            plans_approved: number;
+            /**
+             * Format: int64
+             * @description Indicators of approved plans with a realization for the period.
+             */
+            indicators_realized: number;
+            /** Format: int64 */
+            indicators_total: number;
+            /** Format: int64 */
+            feedback_answered: number;
+            /** Format: int64 */
+            feedback_total: number;
+            /** Format: int64 */
+            evaluations_rated: number;
+            /** Format: int64 */
+            evaluations_total: number;
+            /**
+             * Format: int64
+             * @description Units with an organisation predicate for the period.
+             */
+            predicates_set: number;
+            /** Format: int64 */
+            units: number;
+            /**
+             * Format: int64
+             * @description After the fill-in deadline: indicators without realization.
+             */
+            overdue_realizations: number;
+            /**
+             * Format: int64
+             * @description After the fill-in deadline: evaluations not rated yet.
+             */
+            overdue_evaluations: number;
+            /**
+             * Format: int64
+             * @description After the fill-in deadline: feedback requests not answered.
+             */
+            overdue_feedback: number;
+        };
+        PromotionEligibility: components["schemas"]["EmployeeRef"] & {
+            golongan?: string | null;
+            /** Format: date */
+            rank_since_on?: string | null;
+            is_eligible: boolean;
+            blockers: components["schemas"]["PromotionReason"][];
+            /** @description The annual predicates considered (the worst when a year has several plans). */
+            annual_predicates: components["schemas"]["YearPredicate"][];
+        };
+        /**
+         * @description The promotion rule. Defaults: 4 years in rank and an annual predicate of at least Baik in
+         *     each of the last 2 years (PP 99/2000 jo PP 12/2002 read under PermenPANRB 6/2022, [M]:
+         *     check the current BKN rules before relying on them).
+         */
+        PromotionPolicy: {
+            /**
+             * Format: int32
+             * @default 4
+             */
+            min_years_in_rank: number;
+            /**
+             * Format: int32
+             * @description How many calendar years before the promotion year must each have a good predicate.
+             * @default 2
+             */
+            years_of_predicates: number;
+            /** @default good */
+            min_predicate: components["schemas"]["EmployeePredicate"];
+        };
+        /** @description Why an employee is not eligible. */
+        PromotionReason: {
+            /**
+             * @description Stable code: `years_in_rank_insufficient`, `annual_predicate_missing` or
+             *     `annual_predicate_below_minimum`.
+             */
+            code: string;
+            /**
+             * Format: int32
+             * @description The appraisal year concerned, for predicate reasons.
+             */
+            year?: number | null;
+            /** @description Plain English sentence. */
+            message: string;
+        };
+        /**
+         * @description Records what was achieved on an indicator in a period.
+         * @example {
+         *       "source_system": "task_tracker",
+         *       "value": "11"
+         *     }
+         */
+        PutRealization: {
+            /** @description Decimal string; required for the quantitative approach. */
+            value?: string | null;
+            /** @description Narrative; required for the qualitative approach. */
+            body?: string | null;
+            /** @description Required from API clients (`attendance`, `task_tracker`, `complaints`...). */
+            source_system?: string | null;
+        };
+        /**
+         * @description The appraiser's ratings (PermenPANRB 6/2022).
+         * @example {
+         *       "appraiser_note": "Pertahankan.",
+         *       "behaviour_rating": "meets",
+         *       "has_innovation": false,
+         *       "result_justification": "Semua target terlampaui dengan kualitas baik.",
+         *       "result_rating": "above"
+         *     }
+         */
+        RateEvaluation: {
+            result_rating?: components["schemas"]["Rating"] | null;
+            behaviour_rating: components["schemas"]["Rating"];
+            /** @description Required when the result rating is above or below expectation. */
+            result_justification?: string | null;
+            /** @description Required when the behaviour rating is above or below expectation. */
+            behaviour_justification?: string | null;
+            appraiser_note?: string | null;
+            has_innovation?: boolean;
+            innovation_note?: string | null;
+        };
+        /**
+         * @description Rater groups of 360 feedback (domain.md 7.1 RaterRole).
+         * @enum {string}
+         */
+        RaterGroup: "self" | "appraiser" | "peer" | "subordinate";
+        /**
+         * @description Rating hasil kerja or rating perilaku kerja (PermenPANRB 6/2022), one scale for both.
+         * @enum {string}
+         */
+        Rating: "above" | "meets" | "below";
+        /**
+         * @description What the appraiser rates from: realization against target per indicator, evidence and the
+         *     continuous feedback of the plan.
+         */
+        RatingInputs: {
+            work_results: components["schemas"]["WorkResultInput"][];
+            evidence: components["schemas"]["EvidenceInput"][];
+            continuous_feedback: components["schemas"]["FeedbackNoteInput"][];
+            /**
+             * @description 360 feedback: attributed self and appraiser answers, anonymous groups under the
+             *     anonymity threshold rule.
+             */
+            feedback_360: components["schemas"]["FeedbackAggregates"];
+        };
+        /** @description A recorded realization. */
+        RealizationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicator_id: string;
+            /** Format: uuid */
+            period_id: string;
+            /**
+             * @description Decimal string (quantitative approach).
+             * @example 11
+             */
+            value?: string | null;
+            /** @description Narrative (qualitative approach). */
+            body?: string | null;
+            /** @example task_tracker */
+            source_system?: string | null;
+            /** @description Who recorded it (account or client). */
+            recorded_by: string;
+            /** Format: date-time */
+            recorded_at: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * @description Capaian IKI in percent (PP 30/2019), two decimals; quantitative indicators only.
+             * @example 91.67
+             */
+            capaian_percent?: string | null;
+        };
+        /**
+         * @description Sets the plan's appraiser by hand (HR).
+         * @example {
+         *       "appraiser_employee_id": "0190f0c2-8a5e-7000-8000-000000000002"
+         *     }
+         */
+        ReassignAppraiser: {
+            /**
+             * Format: uuid
+             * @description Exactly one of this and `appraiser_external_id`.
+             */
+            appraiser_employee_id?: string | null;
+            /** Format: uuid */
+            appraiser_external_id?: string | null;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        /**
+         * @description The regulation an evaluation is scored under; SIASN keeps a separate record type for each.
+         * @enum {string}
+         */
+        Regime: "pmpanrb6_2022" | "pmpanrb8_2021" | "pp46_2011";
+        ReminderSummary: {
+            /**
+             * Format: int64
+             * @description Raters notified now (one notification each, whatever the number of open requests).
+             */
+            reminded: number;
+            /**
+             * Format: int64
+             * @description Raters already reminded today for this period, skipped.
+             */
+            already_reminded_today: number;
+        };
+        /**
+         * @description Returns a submitted plan to the employee.
+         * @example {
+         *       "reason": "Target kuantitas belum sesuai perjanjian kinerja unit."
+         *     }
+         */
+        ReturnPlan: {
+            reason: string;
         };
         /**
          * @description Account roles. Appraiser rights are not a role: they derive from appraiser assignments.
          * @enum {string}
          */
         Role: "super_admin" | "agency_admin" | "auditor" | "employee";
+        /**
+         * @example {
+         *       "answers": [
+         *         {
+         *           "comment": "Selalu responsif terhadap keluhan warga.",
+         *           "core_value": "berorientasi_pelayanan",
+         *           "rating": "above"
+         *         },
+         *         {
+         *           "comment": null,
+         *           "core_value": "akuntabel",
+         *           "rating": "meets"
+         *         }
+         *       ]
+         *     }
+         */
+        SaveAnswers: {
+            answers: components["schemas"]["AnswerInput"][];
+        };
+        /** @description Result of the batch score of a cycle. */
+        ScoreSummary: {
+            /** Format: uuid */
+            cycle_id: string;
+            regime: components["schemas"]["Regime"];
+            /**
+             * Format: int64
+             * @description Rated evaluations considered.
+             */
+            considered: number;
+            /**
+             * Format: int64
+             * @description Evaluations whose stored predicate or numeric snapshot changed.
+             */
+            updated: number;
+            /**
+             * Format: int64
+             * @description Numeric evaluations that could not be scored (missing targets or realizations).
+             */
+            incomplete: number;
+            /** @description Effective predicates of the rated evaluations after scoring. */
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            duration_ms: number;
+        };
         /** @description The logged-in account as the client needs it. */
         SessionUser: {
             /** Format: uuid */
@@ -673,6 +6443,58 @@ export interface components {
             /** Format: uuid */
             employee_id?: string | null;
             must_change_password: boolean;
+        };
+        /**
+         * @example {
+         *       "basis": "Capaian perjanjian kinerja 2026 triwulan I: 9 dari 10 IKU tercapai.",
+         *       "predicate": "good"
+         *     }
+         */
+        SetOrgPerformance: {
+            predicate: components["schemas"]["OrganisationPredicate"];
+            basis?: string | null;
+            /** @description Required when a predicate already set is changed. */
+            reason?: string | null;
+        };
+        /**
+         * @description Jenis kelamin as coded in digit 15 of the NIP: 1 male, 2 female.
+         * @enum {string}
+         */
+        Sex: "male" | "female";
+        /**
+         * @description How shares are compared in units too small for a percentage to be a whole person.
+         *     Small-unit rounding is UNVERIFIED (domain.md 1.5), hence configurable.
+         * @enum {string}
+         */
+        SmallUnitRounding: "exact" | "whole_person_in_favour";
+        SubmitAnswers: {
+            /** @description When given, replaces the saved answers before submitting. */
+            answers?: components["schemas"]["AnswerInput"][] | null;
+        };
+        /**
+         * @description The employee hands in the period's realizations with a self-assessment.
+         * @example {
+         *       "self_assessment": "Semua target triwulan tercapai; dokumen diunggah sebagai bukti dukung."
+         *     }
+         */
+        SubmitEvaluation: {
+            self_assessment?: string | null;
+        };
+        /**
+         * @description The employee's objection.
+         * @example {
+         *       "reasons": "Realisasi triwulan melampaui target (bukti terlampir), tetapi rating hasil kerja Di Bawah Ekspektasi."
+         *     }
+         */
+        SubmitObjection: {
+            reasons: string;
+        };
+        /** @description A template work result of a bulk creation. */
+        TemplateWorkResult: {
+            kind: components["schemas"]["WorkResultKind"];
+            description: string;
+            assigned_by?: string | null;
+            indicators?: components["schemas"]["CreateIndicator"][];
         };
         /** @description Tokens issued at login and refresh. */
         TokenPair: {
@@ -692,6 +6514,293 @@ export interface components {
             refresh_expires_in: number;
             user: components["schemas"]["SessionUser"];
         };
+        /** @description One unit's employee predicates against the curve of its organisation predicate. */
+        UnitDistribution: {
+            /** Format: uuid */
+            unit_id: string;
+            /** Format: uuid */
+            period_id: string;
+            unit_name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: int32 */
+            depth: number;
+            organisation_predicate?: components["schemas"]["OrganisationPredicate"] | null;
+            counts: components["schemas"]["PredicateCounts"];
+            /** Format: int32 */
+            total: number;
+            shares: components["schemas"]["PredicateShares"];
+            /** @description Every rule of the curve broken, with its limit and the actual figure. */
+            violations: components["schemas"]["DistributionViolation"][];
+            enforcement: components["schemas"]["DistributionEnforcement"];
+            /** @description HR's justification for a violating distribution. */
+            override_reason?: string | null;
+            /** @description True when nothing is broken, or (soft mode) a violation is justified by an override. */
+            is_acceptable: boolean;
+            /**
+             * Format: uuid
+             * @description The unit's head, excluded from this distribution unless the policy includes heads.
+             */
+            head_employee_id?: string | null;
+        };
+        UnitFinalisation: {
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** Format: int64 */
+            finalised: number;
+            /** @description Codes of the distribution rules broken (overridden with the reason). */
+            violations: string[];
+            override_reason?: string | null;
+        };
+        /**
+         * @description Kind of organisational unit, for display and demo data; the tree carries the meaning.
+         * @enum {string}
+         */
+        UnitKind: "sekretariat" | "dinas" | "badan" | "inspektorat" | "kantor" | "bagian" | "bidang" | "subbagian" | "seksi" | "kecamatan" | "kelurahan" | "uptd" | "other";
+        /** @description A unit with its children, for the tree view. */
+        UnitNode: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            code: string;
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            is_active: boolean;
+            /** Format: int32 */
+            depth: number;
+            /** Format: int32 */
+            version: number;
+            /** @description Child units, sorted by name. */
+            children: components["schemas"]["UnitNode"][];
+        };
+        UnitProgress: {
+            /** Format: uuid */
+            unit_id: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            name: string;
+            /** Format: int32 */
+            depth: number;
+            /** @description This unit's own figures. */
+            own: components["schemas"]["ProgressTotals"];
+            /** @description The unit with its whole subtree. */
+            subtree: components["schemas"]["ProgressTotals"];
+        };
+        /**
+         * @description One unit row. Keyed by `code`; a missing column (or JSON key) keeps the stored value,
+         *     an empty one (or `null`) clears it.
+         * @example {
+         *       "code": "DISDIK-SD",
+         *       "kind": "bidang",
+         *       "name": "Bidang Pembinaan SD",
+         *       "parent_code": "DISDIK"
+         *     }
+         */
+        UnitRow: {
+            code: string;
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            /**
+             * @description The parent's code: a unit already stored or one defined in the same batch, in any
+             *     order. Empty: a root unit.
+             */
+            parent_code?: string | null;
+            siasn_unor_id?: string | null;
+        };
+        /** @description JSON body of `POST /units/bulk`. */
+        UnitRows: {
+            rows: components["schemas"]["UnitRow"][];
+        };
+        /** @description A unit as the API shows it. */
+        UnitView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: uuid
+             * @description None for a root unit.
+             */
+            parent_id?: string | null;
+            /** @example DISDIK-SD */
+            code: string;
+            /** @example Bidang Pembinaan SD */
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+            /** @description SIASN unor id, when known. */
+            siasn_unor_id?: string | null;
+            is_active: boolean;
+            /** @description Materialised path: "/<root id>/.../<own id>/". */
+            path: string;
+            /**
+             * Format: int32
+             * @description 0 for a root unit.
+             */
+            depth: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Changes to an agency; absent fields stay as they are. Only a super_admin may change `code`.
+         * @example {
+         *       "name": "Pemerintah Kabupaten Sleman"
+         *     }
+         */
+        UpdateAgency: {
+            code?: string | null;
+            name?: string | null;
+            /** @description `null` clears it. */
+            siasn_instansi_id?: string | null;
+        };
+        /**
+         * @description Ends or annotates an assignment; absent fields stay, `null` clears.
+         * @example {
+         *       "note": "Mutasi ke Dinas Kesehatan",
+         *       "valid_until": "2026-06-30"
+         *     }
+         */
+        UpdateAssignment: {
+            /** Format: date */
+            valid_until?: string | null;
+            note?: string | null;
+        };
+        /**
+         * @description Renames a cycle or changes its policies (merged into the current ones), while the cycle is
+         *     draft or planning.
+         * @example {
+         *       "name": "Penilaian Kinerja Tahun 2026",
+         *       "policies": {
+         *         "allow_early_rating": true
+         *       }
+         *     }
+         */
+        UpdateCycle: {
+            name?: string | null;
+            policies?: components["schemas"]["CyclePolicies"] | null;
+        };
+        /**
+         * @description Changes to an employee; absent fields stay as they are, `null` clears a nullable one.
+         * @example {
+         *       "golongan": "III/c",
+         *       "rank_since_on": "2023-04-01"
+         *     }
+         */
+        UpdateEmployee: {
+            nip?: string | null;
+            asn_type?: components["schemas"]["AsnType"] | null;
+            name?: string | null;
+            /** Format: date */
+            birth_on?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            golongan?: string | null;
+            /** Format: date */
+            rank_since_on?: string | null;
+            /** Format: uuid */
+            unit_id?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            status?: components["schemas"]["EmployeeStatus"] | null;
+            email?: string | null;
+            phone?: string | null;
+        };
+        /**
+         * @description Changes an external appraiser; absent fields stay, `null` clears an optional one.
+         * @example {
+         *       "position_title": "Bupati Demo Sejahtera (periode 2025-2030)"
+         *     }
+         */
+        UpdateExternalAppraiser: {
+            id_number?: string | null;
+            name?: string | null;
+            status?: components["schemas"]["AppraiserStatus"] | null;
+            position_title?: string | null;
+            golongan?: string | null;
+            unit_name?: string | null;
+        };
+        /**
+         * @description Changes an indicator; the result is validated as a whole.
+         * @example {
+         *       "target_max": "12",
+         *       "target_min": "10"
+         *     }
+         */
+        UpdateIndicator: {
+            aspect?: components["schemas"]["Aspect"] | null;
+            description?: string | null;
+            direction?: components["schemas"]["Direction"] | null;
+            target?: string | null;
+            target_min?: string | null;
+            target_max?: string | null;
+            unit?: string | null;
+            target_text?: string | null;
+            is_target_maximum?: boolean | null;
+            source_system?: string | null;
+        };
+        /**
+         * @description Renames a period or moves its fill-in deadline.
+         * @example {
+         *       "fill_deadline_on": "2026-04-15"
+         *     }
+         */
+        UpdatePeriod: {
+            name?: string | null;
+            /**
+             * Format: date
+             * @description Not before the period's end.
+             */
+            fill_deadline_on?: string | null;
+        };
+        /**
+         * @description Changes a draft plan's approach or dates.
+         * @example {
+         *       "approach": "qualitative",
+         *       "ends_on": "2026-06-30"
+         *     }
+         */
+        UpdatePlan: {
+            approach?: components["schemas"]["Approach"] | null;
+            /** Format: date */
+            starts_on?: string | null;
+            /** Format: date */
+            ends_on?: string | null;
+        };
+        /**
+         * @description Changes to a position; absent fields stay as they are, `null` clears a nullable one. When
+         *     `kind` changes, a level that no longer fits is cleared unless the request sets it.
+         * @example {
+         *       "functional_level": "ahli_muda",
+         *       "name": "Perawat Ahli Muda"
+         *     }
+         */
+        UpdatePosition: {
+            /** Format: uuid */
+            unit_id?: string | null;
+            code?: string | null;
+            name?: string | null;
+            kind?: components["schemas"]["PositionKind"] | null;
+            jpt_level?: components["schemas"]["JptLevel"] | null;
+            functional_level?: components["schemas"]["FunctionalLevel"] | null;
+            is_active?: boolean | null;
+        };
+        /**
+         * @description Changes to a unit; absent fields stay as they are. Move and (de)activation have their own
+         *     endpoints.
+         * @example {
+         *       "name": "Bidang Pembinaan Sekolah Dasar"
+         *     }
+         */
+        UpdateUnit: {
+            code?: string | null;
+            name?: string | null;
+            kind?: components["schemas"]["UnitKind"] | null;
+            /** @description `null` clears it. */
+            siasn_unor_id?: string | null;
+        };
         /**
          * @description Changes to an account; absent fields stay as they are.
          * @example {
@@ -709,6 +6818,21 @@ export interface components {
              *     role employee).
              */
             employee_id?: string | null;
+        };
+        /**
+         * @description Changes a work result; absent fields stay, `null` clears.
+         * @example {
+         *       "description": "Tersusunnya laporan data pendidikan dasar tepat waktu"
+         *     }
+         */
+        UpdateWorkResult: {
+            kind?: components["schemas"]["WorkResultKind"] | null;
+            description?: string | null;
+            /** Format: uuid */
+            cascades_from_id?: string | null;
+            assigned_by?: string | null;
+            perspective?: components["schemas"]["Perspective"] | null;
+            classification?: string | null;
         };
         /** @description An account as administrators see it. Never carries the password or its hash. */
         UserView: {
@@ -761,6 +6885,56 @@ export interface components {
              */
             temporary_password?: string | null;
         };
+        VerifyReport: {
+            /** Format: uuid */
+            evaluation_id: string;
+            is_intact: boolean;
+            stored_hash?: string | null;
+            computed_hash?: string | null;
+            message: string;
+        };
+        WorkResultInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description `main` or `additional`. */
+            kind: string;
+            description: string;
+            indicators: components["schemas"]["IndicatorInput"][];
+        };
+        /**
+         * @description Utama or tambahan.
+         * @enum {string}
+         */
+        WorkResultKind: "main" | "additional";
+        /** @description A work result (RHK) with its indicators. */
+        WorkResultView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            kind: components["schemas"]["WorkResultKind"];
+            /** Format: int32 */
+            seq: number;
+            /** @example Tersusunnya laporan kinerja bidang */
+            description: string;
+            /**
+             * Format: uuid
+             * @description The appraiser's work result this one is intervened from.
+             */
+            cascades_from_id?: string | null;
+            /** @description Its description, for display. */
+            cascades_from_description?: string | null;
+            /** @description JPT: who assigned it (penugasan dari). */
+            assigned_by?: string | null;
+            perspective?: components["schemas"]["Perspective"] | null;
+            classification?: string | null;
+            indicators: components["schemas"]["IndicatorView"][];
+        };
+        YearPredicate: {
+            /** Format: int32 */
+            year: number;
+            predicate: components["schemas"]["EmployeePredicate"];
+        };
     };
     responses: never;
     parameters: never;
@@ -770,6 +6944,248 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_agencies: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive search in the name or code (super_admin listing). */
+                q?: string;
+                /** @description `name`, `code` or `created_at`; prefix with `-` for descending. Default `name`. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AgencyView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgency"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description agency_code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agency id */
+                agency_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_agency: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Agency id */
+                agency_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgency"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_api_clients: {
         parameters: {
             query?: {
@@ -955,6 +7371,390 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assignments: {
+        parameters: {
+            query?: {
+                /** @description Only for a super_admin: the agency to list (required for them). */
+                agency_id?: string;
+                employee_id?: string;
+                appraiser_employee_id?: string;
+                appraiser_external_id?: string;
+                /** @description Only assignments valid on this date (YYYY-MM-DD). */
+                on?: string;
+                acting_kind?: components["schemas"]["ActingKind"];
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssignmentView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_assignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description assignment_overlaps */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, or appraiser_is_employee */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_assignment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Assignment id */
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_entries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only for a super_admin: the agency whose chain to read (required for them unless
+                 *     `chain=global`).
+                 */
+                agency_id?: string;
+                /**
+                 * @description `global` for deployment-wide entries (super_admin only); absent for an agency's chain.
+                 * @example global
+                 */
+                chain?: string;
+                entity_type?: string;
+                entity_id?: string;
+                action?: string;
+                /** @description User id or client id of the actor. */
+                actor_id?: string;
+                /** @description Entries at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Entries at or before this instant (RFC 3339). */
+                to?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_audit_chain: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only for a super_admin: the agency whose chain to read (required for them unless
+                 *     `chain=global`).
+                 */
+                agency_id?: string;
+                /**
+                 * @description `global` for deployment-wide entries (super_admin only); absent for an agency's chain.
+                 * @example global
+                 */
+                chain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1175,6 +7975,3048 @@ export interface operations {
             };
         };
     };
+    list_cycles: {
+        parameters: {
+            query?: {
+                /** @description Only for a super_admin: the agency to list (required for them). */
+                agency_id?: string;
+                year?: number;
+                status?: components["schemas"]["CycleState"];
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CycleView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCycle"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description cycle_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation (year, dates, policies) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_cycle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCycle"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description cycle_not_editable, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cycle_allowed_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleAllowedActions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_create_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCreatePlans"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPlansReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cycle_progress: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The period for realizations, feedback and evaluations; default: the period containing
+                 *     today, else the last one that has ended, else the first.
+                 */
+                period_id?: string;
+                /** @description Only this unit and its subtree. */
+                unit_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleProgress"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    score_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                cycle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown action */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_employees: {
+        parameters: {
+            query?: {
+                /** @description The agency to list (super_admin only; others always see their own). */
+                agency_id?: string;
+                /** @description Employees of exactly this unit. */
+                unit_id?: string;
+                /** @description Employees of this unit and all units below it. */
+                subtree_of?: string;
+                position_kind?: components["schemas"]["PositionKind"];
+                status?: components["schemas"]["EmployeeStatus"];
+                asn_type?: components["schemas"]["AsnType"];
+                /** @description Name contains (case-insensitive), or NIP starts with (spaces ignored). */
+                q?: string;
+                /** @description `name`, `nip`, `golongan` or `created_at`; prefix with `-` for descending. Default `name`. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EmployeeView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_employee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmployee"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description nip_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_upsert_employees: {
+        parameters: {
+            query?: {
+                /** @description The agency to import into (super_admin only; others always import into their own). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployeeRows"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_employee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Employee id */
+                employee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_employee: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Employee id */
+                employee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmployee"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_employee_appraisees: {
+        parameters: {
+            query?: {
+                /** @description The day asked about (YYYY-MM-DD); today (WIB) when absent. */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Employee id of the appraiser */
+                employee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraiseeList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_employee_appraiser: {
+        parameters: {
+            query?: {
+                /** @description The day asked about (YYYY-MM-DD); today (WIB) when absent. */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Employee id */
+                employee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraiserLookup"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found, or no_appraiser */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_evaluations: {
+        parameters: {
+            query?: {
+                /** @description super_admin only: the agency to list. */
+                agency_id?: string;
+                period_id?: string;
+                cycle_id?: string;
+                unit_id?: string;
+                employee_id?: string;
+                status?: components["schemas"]["EvaluationState"];
+                /** @description `me`: only the evaluations the caller rates. */
+                appraiser?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EvaluationView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledge_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description already_acknowledged or illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calibrate_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Calibrate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_calibratable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    explain_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_rated_yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_evaluation_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackAggregates"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_feedback_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequestView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_feedback_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRater"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequestView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rater_already_requested */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_evaluation_feedback_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerationSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feedback_360_disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominate_feedback_peer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominatePeer"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequestView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rate_numeric_behaviour: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NumericBehaviour"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, period_not_ended or numeric_inputs_incomplete */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_objection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitObjection"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acknowledged, objection_exists, illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation or objection_too_late */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rate_evaluation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateEvaluation"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition or numeric_regime */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_evaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read (optional) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_evaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read (optional) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitEvaluation"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evidence id */
+                evidence_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description period_closed, fill_deadline_passed, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_evidence_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evidence id */
+                evidence_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found, evidence_is_link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_external_appraisers: {
+        parameters: {
+            query?: {
+                /** @description Only for a super_admin: the agency to list (required for them). */
+                agency_id?: string;
+                /** @description Part of the name or the id number, case-insensitive. */
+                q?: string;
+                status?: components["schemas"]["AppraiserStatus"];
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ExternalAppraiserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_external_appraiser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExternalAppraiser"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalAppraiserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description id_number_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_external_appraiser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description External appraiser id */
+                external_appraiser_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalAppraiserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_external_appraiser: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description External appraiser id */
+                external_appraiser_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExternalAppraiser"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalAppraiserView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_feedback_requests: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MyFeedbackRequest"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_feedback_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback request id */
+                feedback_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFeedbackRequest"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_feedback_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback request id */
+                feedback_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feedback_submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_feedback_answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback request id */
+                feedback_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswers"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFeedbackRequest"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feedback_submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_feedback_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback request id */
+                feedback_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequestView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description already_approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_feedback_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback request id */
+                feedback_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswers"] | null;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFeedbackRequest"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feedback_submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_award_candidates: {
+        parameters: {
+            query: {
+                cycle_id: string;
+                unit_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AwardCandidate"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_credit_points: {
+        parameters: {
+            query: {
+                cycle_id: string;
+                unit_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CreditPoints"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_development_needs: {
+        parameters: {
+            query: {
+                cycle_id: string;
+                unit_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DevelopmentNeed"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_pppk_contracts: {
+        parameters: {
+            query: {
+                cycle_id: string;
+                unit_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PppkContract"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_promotion_eligibility: {
+        parameters: {
+            query: {
+                /** @description The day eligibility is judged on (YYYY-MM-DD). */
+                as_of: string;
+                unit_id?: string;
+                /** @description super_admin only. */
+                agency_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PromotionEligibility"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_indicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_indicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicator"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_realization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Indicator id */
+                indicator_id: string;
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRealization"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealizationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_approved, period_closed, fill_deadline_passed, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, period_outside_plan */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1193,6 +11035,3270 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_notifications: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NotificationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_objections: {
+        parameters: {
+            query?: {
+                /** @description super_admin only. */
+                agency_id?: string;
+                status?: components["schemas"]["ObjectionState"];
+                evaluation_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ObjectionView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_objection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Objection id */
+                objection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_objection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read (optional) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Objection id */
+                objection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideObjection"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_objection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read (optional) */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Objection id */
+                objection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePeriod"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_period_calibration: {
+        parameters: {
+            query?: {
+                /** @description Only this unit and its subtree. */
+                unit_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CalibrationRow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conclude_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcludeReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_period_distribution: {
+        parameters: {
+            query?: {
+                /** @description Only this unit and its subtree. */
+                unit_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodDistribution"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_evaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_feedback_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_period_feedback_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerationSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description feedback_360_disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finalise_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalisePeriod"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinaliseReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description distribution_blocked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description distribution_violated */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_period_leniency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeniencyReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: {
+                /** @description Only for a super_admin: the agency to list (required for them). */
+                agency_id?: string;
+                cycle_id?: string;
+                employee_id?: string;
+                status?: components["schemas"]["PlanState"];
+                unit_id?: string;
+                /** @description An employee id, or `me`: the plans the caller must review. */
+                appraiser_employee_id?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanSummary"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlan"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_overlaps, cycle_closed, cycle_not_open_for_plans */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, no_appraiser */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, plan_overlaps, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_allowed_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAllowedActions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_plan_annexes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Annexes"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annexes"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_cascade_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CascadeOptions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description appraiser_plan_not_approved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_continuous_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContinuousFeedbackView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_continuous_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContinuousFeedback"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContinuousFeedbackView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_dialogues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialogueView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_dialogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDialogue"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialogueView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_evidence: {
+        parameters: {
+            query?: {
+                /** @description Uploads: the file's name */
+                file_name?: string;
+                /** @description Uploads: the realization it backs */
+                realization_id?: string;
+                /** @description Uploads: the work result it backs */
+                work_result_id?: string;
+                /** @description Uploads: the system it comes from */
+                source_system?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEvidenceLink"];
+                "application/pdf": number[];
+                "image/jpeg": number[];
+                "image/png": number[];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_approved, period_closed, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description evidence_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description evidence_type_not_allowed */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_plan_expectations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpectationInput"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectationView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_realizations: {
+        parameters: {
+            query?: {
+                /** @description Only this period's realizations. */
+                period_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRealizations"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassign_plan_appraiser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignAppraiser"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_terminal, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPlan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, revision_exists, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no_main_work_result, work_result_without_indicator, work_result_not_cascaded, appraiser_plan_not_approved, no_appraiser */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_work_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkResult"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkResultView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, appraiser_plan_not_approved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cascade_work_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The leader's plan id */
+                plan_id: string;
+                /** @description Work result to cascade */
+                work_result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CascadeWorkResult"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CascadeResult"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_approved, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_positions: {
+        parameters: {
+            query?: {
+                /** @description The agency to list (super_admin only; others always see their own). */
+                agency_id?: string;
+                unit_id?: string;
+                kind?: components["schemas"]["PositionKind"];
+                is_active?: boolean;
+                /** @description Case-insensitive search in the name or code. */
+                q?: string;
+                /** @description `name`, `code`, `kind` or `created_at`; prefix with `-` for descending. Default `name`. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PositionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_position: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePosition"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description position_code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_position: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Position id */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_position: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Position id */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePosition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_core_values: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoreValueInfo"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_functional_levels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionalLevelInfo"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_golongan: {
+        parameters: {
+            query?: {
+                /** @description Only the golongan of this ASN type; both when absent. */
+                asn_type?: components["schemas"]["AsnType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GolonganInfo"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_position_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionKindInfo"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_units: {
+        parameters: {
+            query?: {
+                /** @description The agency to list (super_admin only; others always see their own). */
+                agency_id?: string;
+                /** @description Only the direct children of this unit. */
+                parent_id?: string;
+                /** @description This unit and all its descendants. */
+                subtree_of?: string;
+                is_active?: boolean;
+                kind?: components["schemas"]["UnitKind"];
+                /** @description Case-insensitive search in the name or code. */
+                q?: string;
+                /** @description `name`, `code`, `depth` or `created_at`; prefix with `-` for descending. Default `name`. */
+                sort?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnit"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit_code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_upsert_units: {
+        parameters: {
+            query?: {
+                /** @description The agency to import into (super_admin only; others always import into their own). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitRows"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unit_tree: {
+        parameters: {
+            query?: {
+                /** @description The agency (super_admin only; others always see their own). */
+                agency_id?: string;
+                /** @description Include deactivated units (default true). */
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitNode"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_unit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate_unit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivate_unit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_unit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveUnit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_org_performance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version read */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetOrgPerformance"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgPerformanceView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description period_finalised */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    override_distribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributionOverride"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgPerformanceView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no_organisation_predicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1538,6 +14644,194 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_work_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work result id */
+                work_result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, work_result_cascaded, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_work_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work result id */
+                work_result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkResult"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkResultView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation, appraiser_plan_not_approved */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_indicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work result id */
+                work_result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicator"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description plan_not_draft, cycle_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,2 @@
+//! The appraisers feature's public surface.
+export { AppraisersPage } from './appraisers-page';

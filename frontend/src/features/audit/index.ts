@@ -1,0 +1,2 @@
+//! The audit feature's public surface.
+export { AuditPage } from './audit-page';
