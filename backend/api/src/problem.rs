@@ -83,6 +83,9 @@ impl ApiError {
                 "Not found",
                 format!("No {entity} with this id exists, or it is not visible to you."),
             ),
+            E::Absent { code, message } => {
+                Problem::new(StatusCode::NOT_FOUND, code, "Not found", message.clone())
+            }
             E::Conflict { code, message } => {
                 Problem::new(StatusCode::CONFLICT, code, "Conflict", message.clone())
             }
@@ -90,6 +93,18 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code,
                 "Refused by a rule",
+                message.clone(),
+            ),
+            E::TooLarge { code, message } => Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                code,
+                "Too large",
+                message.clone(),
+            ),
+            E::UnsupportedMediaType { code, message } => Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                code,
+                "Unsupported media type",
                 message.clone(),
             ),
             E::Validation(errors) => {

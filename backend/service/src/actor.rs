@@ -18,6 +18,7 @@ pub const SCOPES: &[&str] = &[
     "assignments:write",
     "audit:read",
     "reports:read",
+    "realizations:write",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

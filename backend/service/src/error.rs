@@ -47,12 +47,21 @@ pub enum ServiceError {
     /// deliberately indistinguishable.
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
+    /// Nothing to answer, for a reason worth explaining (`no_appraiser`): 404 with its own code.
+    #[error("{message}")]
+    Absent { code: &'static str, message: String },
     /// The request conflicts with the current state (duplicate key, illegal transition).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
     /// A business rule refuses the request.
     #[error("{message}")]
     Rule { code: &'static str, message: String },
+    /// The request body exceeds a configured limit (an evidence upload), naming the limit.
+    #[error("{message}")]
+    TooLarge { code: &'static str, message: String },
+    /// The request body's media type is not accepted (an evidence upload), naming the allowed ones.
+    #[error("{message}")]
+    UnsupportedMediaType { code: &'static str, message: String },
     /// Input fields are invalid.
     #[error("the request has invalid fields")]
     Validation(Vec<FieldError>),
@@ -77,6 +86,12 @@ pub type ServiceResult<T> = Result<T, ServiceError>;
 impl ServiceError {
     pub fn not_found(entity: &'static str) -> Self {
         ServiceError::NotFound { entity }
+    }
+    pub fn absent(code: &'static str, message: impl Into<String>) -> Self {
+        ServiceError::Absent {
+            code,
+            message: message.into(),
+        }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
         ServiceError::Forbidden(message.into())
