@@ -22,6 +22,7 @@ test('an HR admin logs in and finds an employee by NIP', async ({ page }) => {
   await expect(rows.first()).toContainText('19930615 202101 1 001');
   await rows.first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Dimas');
-  await expect(page.getByText('Riwayat pejabat penilai')).toBeVisible();
+  const history = page.getByRole('table', { name: 'Riwayat pejabat penilai' });
+  await expect(history.locator('tbody tr').first()).toContainText('Definitif');
   await screenshot(page, 'employee-detail');
 });
