@@ -297,3 +297,39 @@ async fn the_client_credentials_flow_end_to_end_and_revocation_takes_effect_at_o
     assert_eq!(twice.body["revoked_at"], revoked.body["revoked_at"]);
     assert_eq!(app.audit_count("api_client.revoke").await, 1);
 }
+
+#[actix_web::test]
+async fn a_client_token_opens_what_its_scopes_allow_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let (client_id, secret, id) = register_client(&app, &["employees:read", "units:read"]).await;
+    let full = client_token(&app, &client_id, &secret, None).await;
+    let employees = full.body["access_token"].as_str().unwrap().to_owned();
+    let narrowed = client_token(&app, &client_id, &secret, Some("units:read")).await;
+    narrowed.assert_status(StatusCode::OK);
+    let units_only = narrowed.body["access_token"].as_str().unwrap().to_owned();
+
+    let r = app.get("/api/v1/employees").token(&employees).send().await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["total"], 6, "every employee of agency A");
+    app.get("/api/v1/employees")
+        .token(&units_only)
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    app.get(&format!("/api/v1/employees?agency_id={}", app.fx.b.id))
+        .token(&employees)
+        .send()
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+
+    app.post(&format!("/api/v1/api-clients/{id}/revoke"))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    app.get("/api/v1/employees")
+        .token(&employees)
+        .send()
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "client_revoked");
+}
