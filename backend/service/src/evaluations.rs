@@ -1806,6 +1806,9 @@ pub async fn score_cycle_unchecked(db: &crate::Db, cycle_id: Uuid) -> ServiceRes
     Ok(summary)
 }
 
+/// (id, plan, period, has_innovation, numeric_snapshot, predicate) of a numeric evaluation.
+type NumericRow = (Uuid, Uuid, Uuid, bool, Option<String>, Option<String>);
+
 /// The set-based core. PermenPANRB 6/2022: the predicate depends only on the two ratings, so
 /// one UPDATE per kuadran cell (9 statements) rewrites every rated evaluation whose stored
 /// predicate differs. Numeric regimes: bulk-load evaluations, then work results, indicators
@@ -1858,21 +1861,20 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         }
     }
     if regime != Regime::Pmpanrb6_2022 {
-        let rows: Vec<(Uuid, Uuid, Uuid, bool, Option<String>, Option<String>)> =
-            evaluation::Entity::find()
-                .select_only()
-                .column(evaluation::Column::Id)
-                .column(evaluation::Column::PlanId)
-                .column(evaluation::Column::PeriodId)
-                .column(evaluation::Column::HasInnovation)
-                .column(evaluation::Column::NumericSnapshot)
-                .column(evaluation::Column::Predicate)
-                .filter(evaluation::Column::CycleId.eq(cycle_id))
-                .filter(evaluation::Column::Status.eq(rated))
-                .filter(evaluation::Column::Regime.eq(regime.as_str()))
-                .into_tuple()
-                .all(db)
-                .await?;
+        let rows: Vec<NumericRow> = evaluation::Entity::find()
+            .select_only()
+            .column(evaluation::Column::Id)
+            .column(evaluation::Column::PlanId)
+            .column(evaluation::Column::PeriodId)
+            .column(evaluation::Column::HasInnovation)
+            .column(evaluation::Column::NumericSnapshot)
+            .column(evaluation::Column::Predicate)
+            .filter(evaluation::Column::CycleId.eq(cycle_id))
+            .filter(evaluation::Column::Status.eq(rated))
+            .filter(evaluation::Column::Regime.eq(regime.as_str()))
+            .into_tuple()
+            .all(db)
+            .await?;
         for chunk in rows.chunks(CHUNK) {
             let keys: Vec<(Uuid, Uuid, Uuid)> = chunk.iter().map(|r| (r.0, r.1, r.2)).collect();
             let data = NumericData::load(db, &keys).await?;
