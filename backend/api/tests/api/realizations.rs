@@ -483,3 +483,49 @@ async fn evidence_is_removed_by_its_uploader_or_hr() {
         .await;
     assert_eq!(r.body, json!([]));
 }
+
+#[actix_web::test]
+async fn a_system_with_the_realizations_scope_records_with_its_source() {
+    let app = TestApp::spawn().await;
+    let c = running_cycle(&app, &app.fx.a, None).await;
+    let (client_id, secret, _) = crate::auth::register_client(&app, &["realizations:write"]).await;
+    let t = crate::auth::client_token(&app, &client_id, &secret, None).await;
+    t.assert_status(StatusCode::OK);
+    let token = t.body["access_token"].as_str().unwrap().to_owned();
+    let url = realization_url(c.staff_1a.indicators[0], q4(&c));
+    let r = app
+        .put(&url)
+        .token(&token)
+        .json(json!({"value": "7"}))
+        .send()
+        .await;
+    r.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation");
+    assert_eq!(r.error_fields(), ["source_system"]);
+    let r = app
+        .put(&url)
+        .token(&token)
+        .json(json!({"value": "7", "source_system": "attendance"}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["source_system"], "attendance");
+    assert_eq!(r.body["recorded_by"], client_id.as_str());
+    // The scope does not reach another agency's plans.
+    let b = running_cycle(&app, &app.fx.b, None).await;
+    app.put(&realization_url(b.staff_1a.indicators[0], q4(&b)))
+        .token(&token)
+        .json(json!({"value": "7", "source_system": "attendance"}))
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
+    // A client without the scope may not.
+    let (other_id, other_secret, _) = crate::auth::register_client(&app, &["employees:read"]).await;
+    let t = crate::auth::client_token(&app, &other_id, &other_secret, None).await;
+    let other = t.body["access_token"].as_str().unwrap().to_owned();
+    app.put(&url)
+        .token(&other)
+        .json(json!({"value": "7", "source_system": "attendance"}))
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
+}
