@@ -235,22 +235,21 @@ pub async fn verify_chain<C: ConnectionTrait>(db: &C, chain: &str) -> ServiceRes
     if let Some(head) = audit_chain_head::Entity::find_by_id(chain.to_owned())
         .one(db)
         .await?
+        && head.seq != after_seq
     {
-        if head.seq != after_seq {
-            return Ok(ChainReport {
-                chain: chain.to_owned(),
-                checked: verifier.checked,
-                is_intact: false,
-                first_break: Some(BrokenLink {
-                    seq: after_seq + 1,
-                    kind: "gap".to_owned(),
-                    message: format!(
-                        "The chain ends at entry {after_seq} but its head records {}: entries were deleted.",
-                        head.seq
-                    ),
-                }),
-            });
-        }
+        return Ok(ChainReport {
+            chain: chain.to_owned(),
+            checked: verifier.checked,
+            is_intact: false,
+            first_break: Some(BrokenLink {
+                seq: after_seq + 1,
+                kind: "gap".to_owned(),
+                message: format!(
+                    "The chain ends at entry {after_seq} but its head records {}: entries were deleted.",
+                    head.seq
+                ),
+            }),
+        });
     }
     Ok(ChainReport {
         chain: chain.to_owned(),
@@ -274,4 +273,204 @@ pub async fn verify_all<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<ChainRe
         out.push(verify_chain(db, &chain).await?);
     }
     Ok(out)
+}
+
+/// One audit entry as readers see it: `before` / `after` parsed back into JSON.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AuditEntryView {
+    /// Position in its chain, from 1.
+    pub seq: i64,
+    #[schema(example = "agency:0190f0c2-8a5e-7000-8000-000000000001")]
+    pub chain: String,
+    pub agency_id: Option<Uuid>,
+    /// The instant recorded, RFC 3339 with microseconds, exactly as hashed.
+    #[schema(example = "2026-11-22T08:15:30.123456Z", format = DateTime)]
+    pub at: String,
+    /// `user` or `client`.
+    pub actor_kind: String,
+    /// User id or client id.
+    pub actor_id: String,
+    /// Username or client id at the time.
+    pub actor_label: String,
+    #[schema(example = "assignment.create")]
+    pub action: String,
+    #[schema(example = "appraiser_assignment")]
+    pub entity_type: String,
+    pub entity_id: String,
+    /// The object before the change; null when it did not exist.
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    /// The object after the change; null when it no longer exists.
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+    /// The X-Request-Id of the request that made the change.
+    pub request_id: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Parses stored JSON text; text that is not JSON (only possible after tampering) is shown
+/// as a string rather than hidden.
+fn parse_stored(text: &str) -> Option<serde_json::Value> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Null) => None,
+        Ok(v) => Some(v),
+        Err(_) => Some(serde_json::Value::String(text.to_owned())),
+    }
+}
+
+impl From<audit_log::Model> for AuditEntryView {
+    fn from(m: audit_log::Model) -> Self {
+        Self {
+            seq: m.seq,
+            before: parse_stored(&m.before),
+            after: parse_stored(&m.after),
+            chain: m.chain,
+            agency_id: m.agency_id,
+            at: m.at,
+            actor_kind: m.actor_kind,
+            actor_id: m.actor_id,
+            actor_label: m.actor_label,
+            action: m.action,
+            entity_type: m.entity_type,
+            entity_id: m.entity_id,
+            request_id: m.request_id,
+            prev_hash: m.prev_hash,
+            hash: m.hash,
+        }
+    }
+}
+
+/// Which chain to read: an agency's (default) or, for a super_admin, the global one.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChainQuery {
+    /// Only for a super_admin: the agency whose chain to read (required for them unless
+    /// `chain=global`).
+    pub agency_id: Option<Uuid>,
+    /// `global` for deployment-wide entries (super_admin only); absent for an agency's chain.
+    #[param(example = "global")]
+    pub chain: Option<String>,
+}
+
+/// Filters of the audit log listing; every filter is an exact match except the instants.
+#[derive(Debug, Clone, Default, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListAuditQuery {
+    #[validate(length(min = 1, max = 64))]
+    pub entity_type: Option<String>,
+    #[validate(length(min = 1, max = 64))]
+    pub entity_id: Option<String>,
+    #[validate(length(min = 1, max = 64))]
+    pub action: Option<String>,
+    /// User id or client id of the actor.
+    #[validate(length(min = 1, max = 64))]
+    pub actor_id: Option<String>,
+    /// Entries at or after this instant (RFC 3339).
+    pub from: Option<chrono::DateTime<Utc>>,
+    /// Entries at or before this instant (RFC 3339).
+    pub to: Option<chrono::DateTime<Utc>>,
+}
+
+/// The chain a reader may read, or why not: agency_admin, auditor and clients with
+/// `audit:read` read their agency's; a super_admin names an agency or asks for the global chain.
+fn readable_chain(ctx: &Ctx, q: &ChainQuery) -> ServiceResult<String> {
+    match q.chain.as_deref() {
+        Some("global") => {
+            if q.agency_id.is_some() {
+                return Err(ServiceError::field(
+                    "chain",
+                    "chain_or_agency",
+                    "Ask for either chain=global or an agency_id, not both.",
+                ));
+            }
+            if !ctx.actor.is_super_admin() {
+                return Err(ServiceError::forbidden(
+                    "Only a super_admin may read the global audit chain.",
+                ));
+            }
+            Ok(chain_for(None))
+        }
+        None | Some("agency") => {
+            let agency_id = ctx.actor.scope_agency(q.agency_id)?;
+            ctx.actor
+                .require_admin(agency_id, "audit", crate::Access::Read, "agency")?;
+            Ok(chain_for(Some(agency_id)))
+        }
+        Some(_) => Err(ServiceError::field(
+            "chain",
+            "invalid_chain",
+            "chain is either `global` or absent (an agency's chain).",
+        )),
+    }
+}
+
+/// Lists one chain's entries, newest first.
+pub async fn list_entries(
+    s: &crate::Services,
+    ctx: &Ctx,
+    chain: ChainQuery,
+    query: ListAuditQuery,
+    page: crate::pagination::PageParams,
+) -> ServiceResult<crate::pagination::Page<AuditEntryView>> {
+    use sea_orm::PaginatorTrait;
+    let chain = readable_chain(ctx, &chain)?;
+    crate::error::validate(&query)?;
+    crate::error::validate(&page)?;
+    if let (Some(from), Some(to)) = (query.from, query.to)
+        && to < from
+    {
+        return Err(ServiceError::field(
+            "to",
+            "before_from",
+            "`to` must not be before `from`.",
+        ));
+    }
+    let mut cond = sea_orm::Condition::all().add(audit_log::Column::Chain.eq(chain));
+    for (col, value) in [
+        (audit_log::Column::EntityType, &query.entity_type),
+        (audit_log::Column::EntityId, &query.entity_id),
+        (audit_log::Column::Action, &query.action),
+        (audit_log::Column::ActorId, &query.actor_id),
+    ] {
+        if let Some(v) = value {
+            cond = cond.add(col.eq(v.as_str()));
+        }
+    }
+    // Stored instants are fixed-width RFC 3339 UTC text, so text order is time order.
+    if let Some(from) = query.from {
+        cond =
+            cond.add(audit_log::Column::At.gte(from.to_rfc3339_opts(SecondsFormat::Micros, true)));
+    }
+    if let Some(to) = query.to {
+        cond = cond.add(audit_log::Column::At.lte(to.to_rfc3339_opts(SecondsFormat::Micros, true)));
+    }
+    let db = s.db.conn();
+    let total = audit_log::Entity::find()
+        .filter(cond.clone())
+        .count(db)
+        .await?;
+    let rows = audit_log::Entity::find()
+        .filter(cond)
+        .order_by_desc(audit_log::Column::Seq)
+        .offset(page.offset())
+        .limit(page.per_page())
+        .all(db)
+        .await?;
+    Ok(crate::pagination::Page {
+        items: rows.into_iter().map(AuditEntryView::from).collect(),
+        total,
+        page: page.page(),
+        per_page: page.per_page(),
+    })
+}
+
+/// Verifies the chain the caller may read (see [`list_entries`] for who may read which).
+pub async fn verify_readable_chain(
+    s: &crate::Services,
+    ctx: &Ctx,
+    chain: ChainQuery,
+) -> ServiceResult<ChainReport> {
+    let chain = readable_chain(ctx, &chain)?;
+    verify_chain(s.db.conn(), &chain).await
 }
