@@ -2082,6 +2082,21 @@ pub async fn finalise_period(
     req: FinalisePeriod,
 ) -> ServiceResult<FinaliseReport> {
     validate(&req)?;
+    let too_long: Vec<FieldError> = req
+        .override_reasons
+        .iter()
+        .filter(|(_, r)| r.chars().count() > 2000)
+        .map(|(u, _)| {
+            FieldError::new(
+                format!("override_reasons.{u}"),
+                "length",
+                "Must be at most 2000 characters long.",
+            )
+        })
+        .collect();
+    if !too_long.is_empty() {
+        return Err(ServiceError::Validation(too_long));
+    }
     let txn = s.db.begin_write().await?;
     let per = load_period(&*txn, period_id).await?;
     require_hr_writer(&ctx.actor, per.agency_id, "period")?;

@@ -294,6 +294,19 @@ async fn listings_show_each_caller_only_what_they_may_see() {
         .send()
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    let reports = crate::agencies::client_token_for(&app, app.fx.a.id, "reports:read").await;
+    let r = app
+        .get(&format!("/api/v1/evaluations?period_id={q1}"))
+        .token(&reports)
+        .send()
+        .await;
+    assert_eq!(r.body["total"], 6);
+    let units_only = crate::agencies::client_token_for(&app, app.fx.a.id, "units:read").await;
+    app.get("/api/v1/evaluations")
+        .token(&units_only)
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
 }
 
 #[actix_web::test]
@@ -744,6 +757,27 @@ async fn a_pp46_evaluation_is_scored_from_realizations_and_behaviour_scores() {
     rate(&app, id, &app.fx.a.appraiser, ratings("meets", "meets"))
         .await
         .assert_problem(StatusCode::CONFLICT, "numeric_regime");
+    let body = json!({"orientasi_pelayanan": "80", "integritas": "80", "komitmen": "80", "disiplin": "80", "kerja_sama": "80"});
+    app.put(&path)
+        .as_(&app.fx.a.employee)
+        .if_match(&etag)
+        .json(body.clone())
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "self_rating_not_allowed");
+    app.put(&path)
+        .as_(&app.fx.b.admin)
+        .if_match(&etag)
+        .json(body.clone())
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
+    app.put(&path)
+        .if_match(&etag)
+        .json(body)
+        .send()
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
     let r = app.put(&path).as_(&app.fx.a.appraiser).if_match(&etag)
         .json(json!({"orientasi_pelayanan": "80", "integritas": "80", "komitmen": "80", "disiplin": "80", "kerja_sama": "80"}))
         .send().await;
@@ -818,6 +852,17 @@ async fn finalising_a_violating_unit_needs_an_override_reason_and_locks_with_a_h
         .send()
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    let long = app
+        .post(&path)
+        .as_(&app.fx.a.admin)
+        .json(json!({"override_reasons": {app.fx.a.unit_1a.to_string(): "x".repeat(2001)}}))
+        .send()
+        .await;
+    long.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation");
+    assert_eq!(
+        long.error_fields(),
+        vec![format!("override_reasons.{}", app.fx.a.unit_1a)]
+    );
     let r = app
         .post(&path)
         .as_(&app.fx.a.admin)
@@ -920,6 +965,11 @@ async fn the_employee_acknowledges_receipt_once() {
         .send()
         .await
         .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    app.post(&path)
+        .as_(&app.fx.b.admin)
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
     app.post(&path)
         .as_(&app.fx.a.other_employee)
         .send()

@@ -225,6 +225,12 @@ async fn only_the_superior_reviews_and_decides_and_the_decision_is_final() {
         .send()
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    let peer = account_for(&app, &app.fx.a, app.fx.a.peer_1a, "peer").await;
+    app.post(&review)
+        .as_(&peer)
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
     let r = app.post(&review).as_(&top).send().await;
     r.assert_status(StatusCode::OK);
     assert_eq!(r.body["status"], "under_review");
