@@ -1096,3 +1096,99 @@ async fn plans_in_a_closed_cycle_refuse_changes() {
         .await
         .assert_status(StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn every_plan_endpoint_needs_a_token_and_hides_another_agencys_plan() {
+    let app = TestApp::spawn().await;
+    let cycle = planning_cycle(&app).await;
+    let (head_plan, head_wr) = approved_head_plan(&app, &cycle).await;
+    let p = new_plan(&app, &app.fx.a.employee, &cycle, app.fx.a.staff_1a).await;
+    let pid = p["id"].as_str().unwrap();
+    let wr = add_result(
+        &app,
+        &app.fx.a.employee,
+        pid,
+        json!({"kind": "main", "description": "Data", "cascades_from_id": head_wr}),
+    )
+    .await;
+    let wid = wr["id"].as_str().unwrap();
+    let ind = add_indicator(&app, &app.fx.a.employee, wid, "3").await;
+    let iid = ind["id"].as_str().unwrap();
+    let calls: Vec<(&str, String, Value)> = vec![
+        ("GET", format!("{PLANS}/{pid}"), json!(null)),
+        ("PATCH", format!("{PLANS}/{pid}"), json!({})),
+        ("GET", format!("{PLANS}/{pid}/allowed-actions"), json!(null)),
+        ("GET", format!("{PLANS}/{pid}/cascade-options"), json!(null)),
+        (
+            "POST",
+            format!("{PLANS}/{pid}/work-results"),
+            json!({"kind": "additional", "description": "x"}),
+        ),
+        ("PATCH", format!("/api/v1/work-results/{wid}"), json!({})),
+        ("DELETE", format!("/api/v1/work-results/{wid}"), json!(null)),
+        (
+            "POST",
+            format!("/api/v1/work-results/{wid}/indicators"),
+            json!({"aspect": "time", "description": "x", "target": "1"}),
+        ),
+        ("PATCH", format!("/api/v1/indicators/{iid}"), json!({})),
+        ("DELETE", format!("/api/v1/indicators/{iid}"), json!(null)),
+        ("PUT", format!("{PLANS}/{pid}/expectations"), json!([])),
+        ("PUT", format!("{PLANS}/{pid}/annexes"), json!({})),
+        ("POST", format!("{PLANS}/{pid}/submit"), json!(null)),
+        ("POST", format!("{PLANS}/{pid}/approve"), json!(null)),
+        (
+            "POST",
+            format!("{PLANS}/{pid}/return"),
+            json!({"reason": "x"}),
+        ),
+        ("POST", format!("{PLANS}/{pid}/revise"), json!(null)),
+        ("POST", format!("{PLANS}/{pid}/cancel"), json!(null)),
+        (
+            "POST",
+            format!("{PLANS}/{pid}/reassign-appraiser"),
+            json!({"appraiser_employee_id": app.fx.a.head_2}),
+        ),
+        (
+            "POST",
+            format!("{PLANS}/{head_plan}/work-results/{head_wr}/cascade"),
+            json!({"employee_ids": [app.fx.a.staff_1a]}),
+        ),
+        ("GET", format!("{PLANS}/{pid}/realizations"), json!(null)),
+        ("GET", format!("{PLANS}/{pid}/evidence"), json!(null)),
+    ];
+    for (method, path, body) in &calls {
+        let req = |acc: Option<&Account>| {
+            let mut r = app.req(method.parse().unwrap(), path);
+            if let Some(a) = acc {
+                r = r.as_(a);
+            }
+            if !body.is_null() {
+                r = r.json(body.clone());
+            }
+            r.if_match("\"1\"")
+        };
+        let r = req(None).send().await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "{method} {path}: {}",
+            r.text
+        );
+        let r = req(Some(&app.fx.b.admin)).send().await;
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "{method} {path}: {}",
+            r.text
+        );
+    }
+    // Nothing changed.
+    let r = app
+        .get(&format!("{PLANS}/{pid}"))
+        .as_(&app.fx.a.employee)
+        .send()
+        .await;
+    assert_eq!(r.body["work_results"][0]["indicators"][0]["id"], iid);
+    assert_eq!(r.body["status"], "draft");
+}
