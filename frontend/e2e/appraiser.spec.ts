@@ -24,3 +24,10 @@ test('an employee sees their own appraiser', async ({ page, request }) => {
   await expect(card).toContainText(appraiser.nip_or_id_number);
   await screenshot(page, 'dashboard-employee');
 });
+
+test('an appraiser sees the employees they appraise', async ({ page }) => {
+  await signIn(page, 'penilai');
+  const list = page.getByTestId('my-appraisees');
+  await expect(list).toContainText('Dimas, S.Psi.');
+  await expect(page.getByRole('heading', { name: /Pegawai yang saya nilai \(\d+\)/ })).toBeVisible();
+});

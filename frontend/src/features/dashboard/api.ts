@@ -10,6 +10,7 @@ export const dashboardKeys = {
   employeeCount: (query: EmployeesQuery) => [...dashboardKeys.all, 'employees', query] as const,
   me: () => [...dashboardKeys.all, 'me'] as const,
   appraiser: (id: string) => [...dashboardKeys.all, 'appraiser', id] as const,
+  appraisees: (id: string) => [...dashboardKeys.all, 'appraisees', id] as const,
 };
 
 /** Employee totals for each filter, in the order given. */
@@ -44,5 +45,17 @@ export function useMyAppraiser(employeeId: string | null | undefined) {
       if (result.response.status === 404) return null;
       return unwrap(result);
     },
+  });
+}
+
+/** The people this employee appraises today (empty for most employees). */
+export function useMyAppraisees(employeeId: string | null | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.appraisees(employeeId ?? ''),
+    enabled: !!employeeId,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/employees/{employee_id}/appraisees', { params: { path: { employee_id: employeeId ?? '' } } }),
+      ).items,
   });
 }

@@ -11,7 +11,7 @@ import { useUnitCount } from '@/features/units';
 import { toProblem } from '@/lib/api';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import { problemMessage } from '@/lib/i18n/problem-message';
-import { useEmployeeCounts, useMe, useMyAppraiser } from './api';
+import { useEmployeeCounts, useMe, useMyAppraisees, useMyAppraiser } from './api';
 
 const ASN_TYPES = ['pns', 'pppk'] as const;
 const STATUSES = ['active', 'on_leave', 'retired', 'transferred'] as const;
@@ -80,6 +80,7 @@ function EmployeeDashboard() {
   const employeeId = me.data?.employee?.id ?? user?.employee_id ?? null;
   const employee = useEmployee(employeeId);
   const appraiser = useMyAppraiser(employeeId);
+  const appraisees = useMyAppraisees(employeeId);
 
   if (me.isPending) return <Spinner label={t('common.loading')} />;
   if (!employeeId) return <Alert tone="info">{t('dashboard.noEmployee')}</Alert>;
@@ -125,6 +126,21 @@ function EmployeeDashboard() {
           </div>
         ) : null}
       </Card>
+      {appraisees.data?.length ? (
+        <Card title={t('dashboard.myAppraisees', { count: appraisees.data.length })}>
+          <ul className="plain-list" data-testid="my-appraisees">
+            {appraisees.data.map((a) => (
+              <li key={a.assignment_id}>
+                <strong>{a.employee.name}</strong> <small className="mono muted">{a.employee.nip_or_id_number}</small>
+                <br />
+                <small className="muted">
+                  {a.employee.position ?? ''} · {t(`enums.acting_kind.${a.acting_kind}`)}
+                </small>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -4005,8 +4005,8 @@ export interface components {
         };
         /**
          * @description One employee row. Keyed by `nip` (spaces ignored); a missing column (or JSON key) keeps
-         *     the stored value, an empty one (or `null`) clears it. `birth_on` and `sex` default to what
-         *     the NIP says.
+         *     the stored value, an empty one (or `null`) clears it, except `status` (kept) and
+         *     `birth_on` / `sex` (taken from the NIP).
          * @example {
          *       "asn_type": "pns",
          *       "golongan": "III/b",
@@ -13529,7 +13529,8 @@ export interface operations {
                     "application/json": components["schemas"]["GolonganInfo"][];
                 };
             };
-            401: {
+            /** @description Unknown asn_type */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13537,7 +13538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            422: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -105,6 +105,7 @@ export const en: Messages = {
     byStatus: 'By status',
     myProfile: 'My profile',
     myAppraiser: 'My appraiser',
+    myAppraisees: 'People I appraise ({{count}})',
     noAppraiser: 'No appraiser has been assigned to you yet.',
     noEmployee: 'This account is not linked to an employee record.',
     actingKind: 'Assignment kind',

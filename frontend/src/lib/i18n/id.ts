@@ -103,6 +103,7 @@ export const id = {
     byStatus: 'Menurut status',
     myProfile: 'Profil saya',
     myAppraiser: 'Pejabat penilai saya',
+    myAppraisees: 'Pegawai yang saya nilai ({{count}})',
     noAppraiser: 'Belum ada pejabat penilai yang ditetapkan untuk Anda.',
     noEmployee: 'Akun ini tidak terhubung dengan data pegawai.',
     actingKind: 'Jenis penugasan',
