@@ -27,6 +27,17 @@ fn api_v1(cfg: &mut web::ServiceConfig) {
     routes::api_clients::routes(cfg);
     routes::audit::routes(cfg);
     routes::reference::routes(cfg);
+    routes::cycles::routes(cfg);
+    routes::plans::routes(cfg);
+    routes::realizations::routes(cfg);
+    routes::evaluations::routes(cfg);
+    routes::feedback360::routes(cfg);
+    routes::org_performance::routes(cfg);
+    routes::objections::routes(cfg);
+    routes::follow_up::routes(cfg);
+    routes::continuous_feedback::routes(cfg);
+    routes::notifications::routes(cfg);
+    routes::progress::routes(cfg);
 }
 
 /// Builds the application. `web_dir` is the built SPA to serve at `/`, if any.
@@ -52,6 +63,8 @@ pub fn build(
         .app_data(problem::path_config())
         .app_data(problem::query_config())
         .app_data(problem::form_config())
+        // Bulk imports (CSV / JSON) arrive as raw bytes.
+        .app_data(web::PayloadConfig::new(16 * 1024 * 1024))
         .wrap(
             Logger::new("%{r}a \"%r\" %s %b %Dms request_id=%{x-request-id}o").exclude("/healthz"),
         )

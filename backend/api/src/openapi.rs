@@ -33,6 +33,17 @@ Every response carries `X-Request-Id`.",
         (name = "api-clients", description = "OAuth2 clients for third-party systems"),
         (name = "audit", description = "The tamper-evident audit log"),
         (name = "reference", description = "Reference data: golongan, position kinds, core values"),
+        (name = "cycles", description = "Appraisal cycles (tahun penilaian) and periods"),
+        (name = "plans", description = "Performance plans (SKP): work results, indicators, expectations, annexes"),
+        (name = "realizations", description = "Realizations and evidence (bukti dukung)"),
+        (name = "evaluations", description = "Evaluations, ratings, predicates and their explanation"),
+        (name = "feedback", description = "360 feedback on the BerAKHLAK core values"),
+        (name = "distribution", description = "Organisation predicates, the distribution curve, calibration"),
+        (name = "objections", description = "Objections (keberatan)"),
+        (name = "follow-up", description = "Follow-up (tindak lanjut): awards, development, promotion, credit points"),
+        (name = "continuous-feedback", description = "Continuous feedback and performance dialogues"),
+        (name = "notifications", description = "In-app notifications"),
+        (name = "progress", description = "Progress against deadlines"),
     )
 )]
 struct Root;
@@ -80,6 +91,17 @@ fn api_v1_docs() -> Vec<OpenApiDoc> {
         routes::api_clients::Doc::openapi(),
         routes::audit::Doc::openapi(),
         routes::reference::Doc::openapi(),
+        routes::cycles::Doc::openapi(),
+        routes::plans::Doc::openapi(),
+        routes::realizations::Doc::openapi(),
+        routes::evaluations::Doc::openapi(),
+        routes::feedback360::Doc::openapi(),
+        routes::org_performance::Doc::openapi(),
+        routes::objections::Doc::openapi(),
+        routes::follow_up::Doc::openapi(),
+        routes::continuous_feedback::Doc::openapi(),
+        routes::notifications::Doc::openapi(),
+        routes::progress::Doc::openapi(),
     ]
 }
 
