@@ -75,8 +75,8 @@ pub struct UnitRows {
 }
 
 /// One employee row. Keyed by `nip` (spaces ignored); a missing column (or JSON key) keeps
-/// the stored value, an empty one (or `null`) clears it. `birth_on` and `sex` default to what
-/// the NIP says.
+/// the stored value, an empty one (or `null`) clears it, except `status` (kept) and
+/// `birth_on` / `sex` (taken from the NIP).
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[schema(example = json!({"nip": "19860926 201505 1 001", "asn_type": "pns", "name": "Siti Rahmawati, S.Kom.",
     "golongan": "III/b", "rank_since_on": "2019-04-01", "unit_code": "DISDIK-SD", "position_code": "P-STAFF"}))]
@@ -91,7 +91,7 @@ pub struct EmployeeRow {
     pub rank_since_on: Option<NaiveDate>,
     pub unit_code: Option<String>,
     pub position_code: Option<String>,
-    /// Default `active` for new employees.
+    /// Empty or absent: unchanged (`active` for a new employee).
     pub status: Option<EmployeeStatus>,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -501,6 +501,9 @@ pub async fn upsert_units(
         existing.iter().map(|u| (u.code.as_str(), u)).collect();
     let code_of: HashMap<Uuid, &str> = existing.iter().map(|u| (u.id, u.code.as_str())).collect();
 
+    // Codes of every row, valid or not: a parent on a row that is already reported is not
+    // reported again as missing.
+    let mentioned: HashSet<&str> = raws.iter().filter_map(|r| r.text("code")).collect();
     let mut first_seen: HashMap<&str, Origin> = HashMap::new();
     let mut batch: HashMap<&str, &UnitIn> = HashMap::new();
     for r in &rows {
@@ -539,6 +542,7 @@ pub async fn upsert_units(
             continue;
         };
         match (batch.get(pc.as_str()), by_code.get(pc.as_str())) {
+            (None, None) if mentioned.contains(pc.as_str()) => {}
             (None, None) => report.push(
                 r.row,
                 r.origin,

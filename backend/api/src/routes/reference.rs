@@ -29,7 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// Golongan/ruang with pangkat and SIASN id (PNS: I/a to IV/e; PPPK: I to XVII), lowest first.
 #[utoipa::path(tag = "reference", security(("bearer" = []), ("oauth2" = [])), params(GolonganQuery),
-    responses((status = 200, body = Vec<GolonganInfo>), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Vec<GolonganInfo>), (status = 400, body = Problem, description = "Unknown asn_type"), (status = 401, body = Problem)))]
 #[get("/reference/golongan")]
 pub async fn list_golongan(
     _caller: Caller,

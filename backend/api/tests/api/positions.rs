@@ -225,3 +225,115 @@ async fn a_stale_or_missing_if_match_changes_no_position() {
     assert_eq!(stored.body["name"], "Pengelola Data");
     assert_eq!(app.audit_count("position.update").await, 0);
 }
+
+// Reference data lives beside positions: kinds, functional levels, golongan, core values.
+
+#[actix_web::test]
+async fn golongan_are_listed_per_asn_type_with_pangkat_and_siasn_id() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .get("/api/v1/reference/golongan?asn_type=pns")
+        .as_(&app.fx.a.employee)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    let rows = r.body.as_array().unwrap();
+    assert_eq!(rows.len(), 17);
+    let iiia = rows.iter().find(|g| g["code"] == "III/a").unwrap();
+    assert_eq!(iiia["pangkat"], "Penata Muda");
+    assert_eq!(iiia["siasn_id"], 31);
+    let r = app
+        .get("/api/v1/reference/golongan?asn_type=pppk")
+        .as_(&app.fx.a.employee)
+        .send()
+        .await;
+    assert!(
+        r.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["asn_type"] == "pppk")
+    );
+    app.get("/api/v1/reference/golongan?asn_type=tni")
+        .as_(&app.fx.a.employee)
+        .send()
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "invalid_query");
+}
+
+#[actix_web::test]
+async fn position_kinds_and_functional_levels_are_listed_with_siasn_codes() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .get("/api/v1/reference/position-kinds")
+        .as_(&app.fx.a.auditor)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    let kinds: Vec<&str> = r
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "jpt",
+            "administrator",
+            "pengawas",
+            "pelaksana",
+            "fungsional"
+        ]
+    );
+    let r = app
+        .get("/api/v1/reference/functional-levels")
+        .as_(&app.fx.a.auditor)
+        .send()
+        .await;
+    let levels = r.body.as_array().unwrap();
+    assert_eq!(levels.len(), 8);
+    let ap = levels
+        .iter()
+        .find(|l| l["level"] == "ahli_pertama")
+        .unwrap();
+    assert_eq!(ap["siasn_code"], "PT");
+    assert_eq!(ap["category"], "keahlian");
+}
+
+#[actix_web::test]
+async fn the_seven_core_values_come_with_three_guidelines_each() {
+    let app = TestApp::spawn().await;
+    let token = client_token_for(&app, app.fx.a.id, "reports:read").await;
+    let r = app
+        .get("/api/v1/reference/core-values")
+        .token(&token)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    let values = r.body.as_array().unwrap();
+    assert_eq!(values.len(), 7);
+    assert_eq!(values[0]["value"], "berorientasi_pelayanan");
+    assert!(
+        values
+            .iter()
+            .all(|v| v["guidelines"].as_array().unwrap().len() == 3)
+    );
+}
+
+#[actix_web::test]
+async fn reference_data_needs_a_token() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/api/v1/reference/golongan",
+        "/api/v1/reference/position-kinds",
+        "/api/v1/reference/functional-levels",
+        "/api/v1/reference/core-values",
+    ] {
+        app.get(path)
+            .send()
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+}
