@@ -127,11 +127,9 @@ impl Actor {
             return false;
         }
         match &self.principal {
-            Principal::User { role, .. } => match (role, access) {
-                (Role::AgencyAdmin, _) => true,
-                (Role::Auditor, Access::Read) => true,
-                _ => false,
-            },
+            Principal::User { role, .. } => {
+                matches!((role, access), (Role::AgencyAdmin, _) | (Role::Auditor, Access::Read))
+            }
             Principal::Client { .. } => {
                 let wanted = match access {
                     Access::Read => format!("{resource}:read"),
