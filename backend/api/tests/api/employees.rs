@@ -425,3 +425,34 @@ async fn a_stale_or_missing_if_match_changes_no_employee() {
     assert_eq!(stored.body["version"], 1);
     assert_eq!(app.audit_count("employee.update").await, 0);
 }
+
+#[actix_web::test]
+async fn employees_need_a_token_and_clients_need_an_employees_scope() {
+    let app = TestApp::spawn().await;
+    let one = format!("/api/v1/employees/{}", app.fx.a.staff_1a);
+    for path in ["/api/v1/employees", one.as_str()] {
+        app.get(path)
+            .send()
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+    let token = client_token_for(&app, app.fx.a.id, "units:read").await;
+    for path in ["/api/v1/employees", one.as_str()] {
+        app.get(path)
+            .token(&token)
+            .send()
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    }
+    let token = client_token_for(&app, app.fx.a.id, "employees:read").await;
+    let r = app.get("/api/v1/employees").token(&token).send().await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["total"], 6);
+    app.patch(&one)
+        .token(&token)
+        .if_match("\"1\"")
+        .json(json!({"name": "Client edit"}))
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+}

@@ -517,3 +517,24 @@ async fn only_admins_deactivate_units() {
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found");
 }
+
+#[actix_web::test]
+async fn reading_one_unit_or_the_tree_needs_a_token() {
+    let app = TestApp::spawn().await;
+    for path in [
+        format!("/api/v1/units/{}", app.fx.a.unit_1),
+        "/api/v1/units/tree".to_owned(),
+    ] {
+        app.get(&path)
+            .send()
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+    let r = app
+        .get(&format!("/api/v1/units/tree?agency_id={}", app.fx.b.id))
+        .as_(&app.fx.super_admin)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body[0]["code"], "KABB-ROOT");
+}
