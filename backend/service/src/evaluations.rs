@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use kinerja_domain::annual::{AnnualResultPolicy, PeriodRatings, RatingPair, annual_ratings};
 use kinerja_domain::objection::objection_window_closed;
 use kinerja_domain::org::PositionKind;
 use kinerja_domain::pp30::{self, IndicatorDirection};
@@ -1083,6 +1084,12 @@ pub async fn rate_evaluation(
         ));
     }
     let (_per, policies, next) = rating_guard(&*txn, ctx, &m).await?;
+    if m.is_annual && policies.annual_result == AnnualResultPolicy::LastPeriod {
+        return Err(ServiceError::conflict(
+            "annual_from_last_period",
+            "This cycle takes the annual ratings from the last period (LAST_PERIOD, PermenPANRB 6/2022 practice): rate the periods, then HR scores the cycle (POST /cycles/{id}/score).",
+        ));
+    }
     let result = if leads_unit(&*txn, &m).await? {
         let unit_id = m.unit_id.unwrap_or_default();
         let org = org_predicate(&*txn, unit_id, m.period_id).await?.ok_or_else(|| {
@@ -1677,6 +1684,13 @@ pub async fn explain_evaluation(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceRes
                 },
             });
         }
+        if m.rated_by.as_deref() == Some("last_period") {
+            steps.push(ExplanationStep {
+                rule: "annual.last_period".into(),
+                citation: "PermenPANRB 6/2022 (evaluasi periodik dan tahunan); kebijakan instansi LAST_PERIOD".into(),
+                outcome: "The annual ratings are those of the last rated period of the plan.".into(),
+            });
+        }
         let rule = kuadran_rule(result, behaviour);
         let predicate = rule.predicate();
         steps.push(ExplanationStep {
@@ -1912,6 +1926,9 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
             }
         }
     }
+    if regime == Regime::Pmpanrb6_2022 && policies.annual_result == AnnualResultPolicy::LastPeriod {
+        updated += annual_from_last_period(db, cycle_id, at).await?;
+    }
     let counts = predicate_counts(db, evaluation::Column::CycleId, cycle_id).await?;
     Ok(ScoreSummary {
         cycle_id,
@@ -1922,6 +1939,112 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         counts,
         duration_ms: started.elapsed().as_millis() as u64,
     })
+}
+
+/// (id, plan, result rating, behaviour rating, status) of an annual evaluation.
+type AnnualRow = (Uuid, Uuid, Option<String>, Option<String>, String);
+
+/// LAST_PERIOD (domain.md 1.6): annual evaluations awaiting or holding a rating take the
+/// ratings of their plan's last rated period, chosen by `kinerja_domain::annual`. Bulk-loaded
+/// and written back with chunked CASE updates.
+async fn annual_from_last_period<C: ConnectionTrait>(
+    db: &C,
+    cycle_id: Uuid,
+    at: DateTime<Utc>,
+) -> ServiceResult<u64> {
+    let annual: Vec<AnnualRow> = evaluation::Entity::find()
+        .select_only()
+        .column(evaluation::Column::Id)
+        .column(evaluation::Column::PlanId)
+        .column(evaluation::Column::ResultRating)
+        .column(evaluation::Column::BehaviourRating)
+        .column(evaluation::Column::Status)
+        .filter(evaluation::Column::CycleId.eq(cycle_id))
+        .filter(evaluation::Column::IsAnnual.eq(true))
+        .filter(evaluation::Column::Regime.eq(Regime::Pmpanrb6_2022.as_str()))
+        .filter(evaluation::Column::Status.is_in([
+            EvaluationState::AwaitingRating.as_str(),
+            EvaluationState::Rated.as_str(),
+        ]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if annual.is_empty() {
+        return Ok(0);
+    }
+    let ends: HashMap<Uuid, NaiveDate> = period::Entity::find()
+        .filter(period::Column::CycleId.eq(cycle_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.ends_on))
+        .collect();
+    let periodic: Vec<(Uuid, Uuid, Option<String>, Option<String>)> = evaluation::Entity::find()
+        .select_only()
+        .column(evaluation::Column::PlanId)
+        .column(evaluation::Column::PeriodId)
+        .column(evaluation::Column::ResultRating)
+        .column(evaluation::Column::BehaviourRating)
+        .filter(evaluation::Column::CycleId.eq(cycle_id))
+        .filter(evaluation::Column::IsAnnual.eq(false))
+        .filter(evaluation::Column::Status.is_in([
+            EvaluationState::Rated.as_str(),
+            EvaluationState::Finalised.as_str(),
+            EvaluationState::Objected.as_str(),
+            EvaluationState::Final.as_str(),
+        ]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_plan: HashMap<Uuid, Vec<PeriodRatings>> = HashMap::new();
+    for (plan_id, period_id, r, b) in periodic {
+        if let (Some(result), Some(behaviour), Some(ends_on)) = (
+            r.as_deref().and_then(parse_text),
+            b.as_deref().and_then(parse_text),
+            ends.get(&period_id),
+        ) {
+            by_plan.entry(plan_id).or_default().push(PeriodRatings {
+                ends_on: *ends_on,
+                ratings: RatingPair { result, behaviour },
+            });
+        }
+    }
+    let rated = EvaluationState::Rated.as_str();
+    let mut writes: Vec<(Uuid, String, String, String)> = Vec::new();
+    for (id, plan_id, r, b, status) in annual {
+        let Some(periods) = by_plan.get(&plan_id) else {
+            continue;
+        };
+        let Ok(derived) = annual_ratings(AnnualResultPolicy::LastPeriod, periods, None) else {
+            continue;
+        };
+        let (rt, bt) = (
+            text_of(derived.ratings.result),
+            text_of(derived.ratings.behaviour),
+        );
+        if status == rated && r.as_deref() == Some(rt.as_str()) && b.as_deref() == Some(bt.as_str())
+        {
+            continue;
+        }
+        writes.push((id, rt, bt, text_of(derived.predicate)));
+    }
+    let mut updated = 0;
+    for chunk in writes.chunks(UPDATE_CHUNK / 2) {
+        let mut sql = MultiUpdate::new(db.get_database_backend());
+        let r = sql.case(chunk.iter().map(|w| (w.0, Value::from(w.1.clone()))));
+        let b = sql.case(chunk.iter().map(|w| (w.0, Value::from(w.2.clone()))));
+        let p = sql.case(chunk.iter().map(|w| (w.0, Value::from(w.3.clone()))));
+        let status = sql.param(Value::from(rated));
+        let at_p = sql.param(Value::from(at));
+        let at_q = sql.param(Value::from(at));
+        let by = sql.param(Value::from("last_period"));
+        let ids = sql.id_list(chunk.iter().map(|w| w.0));
+        let text = format!(
+            "UPDATE evaluations SET result_rating = {r}, behaviour_rating = {b}, predicate = {p}, calibrated_predicate = NULL, status = {status}, rated_at = {at_p}, updated_at = {at_q}, rated_by = {by}, version = version + 1 WHERE id IN ({ids})"
+        );
+        updated += db.execute_raw(sql.statement(text)).await?.rows_affected();
+    }
+    Ok(updated)
 }
 
 /// Effective predicates of the rated evaluations, counted in SQL.

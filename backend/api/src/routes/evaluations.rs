@@ -182,7 +182,7 @@ pub async fn submit_evaluation(
            ("If-Match" = String, Header, description = "ETag of the version read")),
     responses((status = 200, body = EvaluationView, headers(("ETag" = String))),
               (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem, description = "illegal_transition or numeric_regime"),
+              (status = 409, body = Problem, description = "illegal_transition, numeric_regime, or annual_from_last_period (the cycle takes annual ratings from the last period)"),
               (status = 412, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
 #[put("/evaluations/{evaluation_id}/rating")]
 pub async fn rate_evaluation(
@@ -251,8 +251,9 @@ pub async fn explain_evaluation(
     ))
 }
 
-/// Scores every rated evaluation of the cycle in one set-based batch (HR): kuadran predicates
-/// and the numeric regimes' snapshots.
+/// Scores every rated evaluation of the cycle in one set-based batch (HR): kuadran predicates,
+/// the numeric regimes' snapshots and, under the LAST_PERIOD annual policy, the annual ratings
+/// from each plan's last rated period.
 #[utoipa::path(tag = "evaluations", security(("bearer" = [])),
     params(("cycle_id" = Uuid, Path, description = "Cycle id")),
     responses((status = 200, body = ScoreSummary), (status = 401, body = Problem),

@@ -55,9 +55,12 @@ pub async fn account_for(app: &TestApp, fx: &AgencyFx, employee_id: Uuid, name: 
 }
 
 /// Policies that let appraisers rate before a period ends (for the annual period).
+/// Policies that let appraisers rate before a period ends, with annual ratings entered by the
+/// appraiser (PENILAI_JUDGEMENT), so that the annual period can be rated directly.
 pub fn early() -> CyclePolicies {
     CyclePolicies {
         allow_early_rating: true,
+        annual_result: kinerja_domain::annual::AnnualResultPolicy::AppraiserJudgement,
         ..CyclePolicies::default()
     }
 }
@@ -1170,4 +1173,104 @@ async fn score_cycle_scales_to_100k_evaluations() {
     assert_eq!(s.considered as usize, n);
     assert_eq!(s.updated as usize, n);
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+}
+
+#[actix_web::test]
+async fn under_last_period_the_annual_ratings_come_from_the_last_rated_period() {
+    let app = TestApp::spawn().await;
+    let (c, q1) = cycle_with_evaluations(&app, None, Some(0)).await;
+    let q3 = c.quarters[2];
+    for p in [q3, c.annual] {
+        app.post(&format!("/api/v1/periods/{p}/evaluations/generate"))
+            .as_(&app.fx.a.admin)
+            .send()
+            .await
+            .assert_status(StatusCode::OK);
+    }
+    for p in [q1, q3, c.annual] {
+        skip_to_awaiting(&app, p).await;
+    }
+    let staff_q1 = evaluation_id(&app, q1, app.fx.a.staff_1a).await;
+    let staff_q3 = evaluation_id(&app, q3, app.fx.a.staff_1a).await;
+    let peer_q1 = evaluation_id(&app, q1, app.fx.a.peer_1a).await;
+    rate(
+        &app,
+        staff_q1,
+        &app.fx.a.appraiser,
+        ratings("above", "above"),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    rate(
+        &app,
+        staff_q3,
+        &app.fx.a.appraiser,
+        ratings("below", "meets"),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    rate(
+        &app,
+        peer_q1,
+        &app.fx.a.appraiser,
+        ratings("meets", "meets"),
+    )
+    .await
+    .assert_status(StatusCode::OK);
+    let annual_staff = evaluation_id(&app, c.annual, app.fx.a.staff_1a).await;
+    let p = CyclePolicies {
+        allow_early_rating: true,
+        ..CyclePolicies::default()
+    };
+    sql_with(
+        &app,
+        "UPDATE cycles SET policies = $1 WHERE id = $2",
+        vec![p.to_json().into(), c.id.into()],
+    )
+    .await;
+    rate(
+        &app,
+        annual_staff,
+        &app.fx.a.appraiser,
+        ratings("meets", "meets"),
+    )
+    .await
+    .assert_problem(StatusCode::CONFLICT, "annual_from_last_period");
+    let r = app
+        .post(&format!("/api/v1/cycles/{}/score", c.id))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["updated"], 2, "{}", r.text);
+    // Q3 ends after Q1: its ratings are the annual ones.
+    let a = evaluation_of(&app, c.annual, app.fx.a.staff_1a).await;
+    assert_eq!(
+        (
+            a["status"].as_str(),
+            a["result_rating"].as_str(),
+            a["predicate"].as_str()
+        ),
+        (Some("rated"), Some("below"), Some("needs_improvement"))
+    );
+    assert_eq!(
+        evaluation_of(&app, c.annual, app.fx.a.peer_1a).await["predicate"],
+        "good"
+    );
+    assert_eq!(
+        evaluation_of(&app, c.annual, app.fx.a.staff_2).await["status"],
+        "awaiting_rating"
+    );
+    let x = app
+        .get(&format!("/api/v1/evaluations/{annual_staff}/explanation"))
+        .as_(&app.fx.a.employee)
+        .send()
+        .await;
+    assert_eq!(x.body["steps"][0]["rule"], "annual.last_period");
+    let again = app
+        .post(&format!("/api/v1/cycles/{}/score", c.id))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await;
+    assert_eq!(again.body["updated"], 0);
 }
