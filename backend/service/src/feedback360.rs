@@ -1620,7 +1620,8 @@ mod tests {
     #[test]
     fn the_anonymity_rule_per_case() {
         use RaterGroup::*;
-        let cases: &[(usize, usize, &[(&str, u32)])] = &[
+        type Case<'a> = (usize, usize, &'a [(&'a str, u32)]);
+        let cases: &[Case] = &[
             (3, 0, &[("peer", 3)]),
             (2, 0, &[]),
             (3, 3, &[("peer", 3), ("subordinate", 3)]),

@@ -234,6 +234,19 @@ pub async fn unit_heads<C: ConnectionTrait>(
 
 // ---- distribution ----
 
+/// (unit, predicate, calibrated predicate, count).
+type PredicateRow = (Option<Uuid>, Option<String>, Option<String>, i64);
+/// (employee, unit, predicate, calibrated predicate).
+type HeadRow = (Uuid, Option<Uuid>, Option<String>, Option<String>);
+/// (appraiser, unit, predicate, calibrated predicate, count).
+type LeniencyRow = (
+    Option<Uuid>,
+    Option<Uuid>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
 /// Shares per predicate as fractions (0.25 = 25%), four decimals.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
 pub struct PredicateShares {
@@ -322,7 +335,7 @@ async fn load_counts<C: ConnectionTrait>(
         .into_iter()
         .map(|o| (o.unit_id, o))
         .collect();
-    let rows: Vec<(Option<Uuid>, Option<String>, Option<String>, i64)> = evaluation::Entity::find()
+    let rows: Vec<PredicateRow> = evaluation::Entity::find()
         .select_only()
         .column(evaluation::Column::UnitId)
         .column(evaluation::Column::Predicate)
@@ -357,18 +370,17 @@ async fn load_counts<C: ConnectionTrait>(
     let head_ids: Vec<Uuid> = heads.values().copied().collect();
     let mut head_evals = HashMap::new();
     for chunk in head_ids.chunks(1000) {
-        let rows: Vec<(Uuid, Option<Uuid>, Option<String>, Option<String>)> =
-            evaluation::Entity::find()
-                .select_only()
-                .column(evaluation::Column::EmployeeId)
-                .column(evaluation::Column::UnitId)
-                .column(evaluation::Column::Predicate)
-                .column(evaluation::Column::CalibratedPredicate)
-                .filter(evaluation::Column::PeriodId.eq(period_id))
-                .filter(evaluation::Column::EmployeeId.is_in(chunk.to_vec()))
-                .into_tuple()
-                .all(db)
-                .await?;
+        let rows: Vec<HeadRow> = evaluation::Entity::find()
+            .select_only()
+            .column(evaluation::Column::EmployeeId)
+            .column(evaluation::Column::UnitId)
+            .column(evaluation::Column::Predicate)
+            .column(evaluation::Column::CalibratedPredicate)
+            .filter(evaluation::Column::PeriodId.eq(period_id))
+            .filter(evaluation::Column::EmployeeId.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
         for (emp, unit_id, pred, cal) in rows {
             if let (Some(u), Some(p)) = (
                 unit_id,
@@ -1132,13 +1144,7 @@ pub async fn get_leniency(
     let agency_id = pc.period.agency_id;
     ctx.actor
         .require_admin(agency_id, "evaluations", Access::Read, "period")?;
-    let rows: Vec<(
-        Option<Uuid>,
-        Option<Uuid>,
-        Option<String>,
-        Option<String>,
-        i64,
-    )> = evaluation::Entity::find()
+    let rows: Vec<LeniencyRow> = evaluation::Entity::find()
         .select_only()
         .column(evaluation::Column::AppraiserEmployeeId)
         .column(evaluation::Column::UnitId)

@@ -112,9 +112,10 @@ pub struct CycleProgress {
     pub units: Vec<UnitProgress>,
 }
 
-fn rows_by_unit(
-    rows: Vec<sea_orm::QueryResult>,
-) -> ServiceResult<Vec<(Option<Uuid>, Option<String>, i64)>> {
+/// (unit, key, count) of a grouped query.
+type UnitRow = (Option<Uuid>, Option<String>, i64);
+
+fn rows_by_unit(rows: Vec<sea_orm::QueryResult>) -> ServiceResult<Vec<UnitRow>> {
     rows.into_iter()
         .map(|r| {
             Ok((
@@ -126,7 +127,8 @@ fn rows_by_unit(
         .collect()
 }
 
-/// Approved plans' indicators per unit, and those realized in the period.
+/// Approved plans' indicators per unit (`n`) and, with a period, those with a realization for
+/// it (`k`, the realization being unique per indicator and period): one pass.
 fn indicators_stmt(cycle_id: Uuid, period_id: Option<Uuid>) -> SelectStatement {
     let approved = [
         PlanState::Approved.as_str(),
@@ -136,6 +138,14 @@ fn indicators_stmt(cycle_id: Uuid, period_id: Option<Uuid>) -> SelectStatement {
     q.expr_as(
         Expr::col((plan::Entity, plan::Column::UnitId)),
         Alias::new("unit_id"),
+    )
+    .expr_as(
+        Expr::col((indicator::Entity, indicator::Column::Id)).count(),
+        Alias::new("n"),
+    )
+    .expr_as(
+        Expr::col((realization::Entity, realization::Column::Id)).count(),
+        Alias::new("k"),
     )
     .from(indicator::Entity)
     .inner_join(
@@ -148,29 +158,15 @@ fn indicators_stmt(cycle_id: Uuid, period_id: Option<Uuid>) -> SelectStatement {
         Expr::col((plan::Entity, plan::Column::Id))
             .equals((work_result::Entity, work_result::Column::PlanId)),
     )
+    .left_join(
+        realization::Entity,
+        Expr::col((realization::Entity, realization::Column::IndicatorId))
+            .equals((indicator::Entity, indicator::Column::Id))
+            .and(Expr::col((realization::Entity, realization::Column::PeriodId)).eq(period_id)),
+    )
     .and_where(Expr::col((plan::Entity, plan::Column::CycleId)).eq(cycle_id))
     .and_where(Expr::col((plan::Entity, plan::Column::Status)).is_in(approved))
     .group_by_col((plan::Entity, plan::Column::UnitId));
-    match period_id {
-        Some(pid) => {
-            q.expr_as(
-                Expr::col((realization::Entity, realization::Column::IndicatorId)).count_distinct(),
-                Alias::new("n"),
-            )
-            .inner_join(
-                realization::Entity,
-                Expr::col((realization::Entity, realization::Column::IndicatorId))
-                    .equals((indicator::Entity, indicator::Column::Id))
-                    .and(Expr::col((realization::Entity, realization::Column::PeriodId)).eq(pid)),
-            );
-        }
-        None => {
-            q.expr_as(
-                Expr::col((indicator::Entity, indicator::Column::Id)).count(),
-                Alias::new("n"),
-            );
-        }
-    }
     q
 }
 
@@ -313,13 +309,21 @@ pub async fn cycle_progress<C: ConnectionTrait>(
             _ => {}
         }
     }
-    for (u, _, n) in rows_by_unit(db.query_all(&indicators_stmt(c.id, None)).await?)? {
-        bump(u, &|t| t.indicators_total += n as u64);
+    for r in db
+        .query_all(&indicators_stmt(c.id, period.map(|p| p.id)))
+        .await?
+    {
+        let u = r.try_get::<Option<Uuid>>("", "unit_id")?;
+        let (n, k) = (
+            r.try_get::<i64>("", "n")? as u64,
+            r.try_get::<i64>("", "k")? as u64,
+        );
+        bump(u, &|t| {
+            t.indicators_total += n;
+            t.indicators_realized += k;
+        });
     }
     if let Some(p) = period {
-        for (u, _, n) in rows_by_unit(db.query_all(&indicators_stmt(c.id, Some(p.id))).await?)? {
-            bump(u, &|t| t.indicators_realized += n as u64);
-        }
         for (u, status, n) in rows_by_unit(db.query_all(&feedback_stmt(p.id)).await?)? {
             let n = n as u64;
             let answered = status.as_deref() == Some(crate::feedback360::SUBMITTED);
