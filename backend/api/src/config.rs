@@ -103,14 +103,13 @@ impl Config {
     pub fn ensure_sqlite_dir(&self) -> Result<(), ConfigError> {
         if let Some(rest) = self.database_url.strip_prefix("sqlite://") {
             let path = rest.split('?').next().unwrap_or(rest);
-            if path != ":memory:" {
-                if let Some(dir) = std::path::Path::new(path)
+            if path != ":memory:"
+                && let Some(dir) = std::path::Path::new(path)
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
-                {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| ConfigError::DataDir(dir.display().to_string(), e))?;
-                }
+            {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| ConfigError::DataDir(dir.display().to_string(), e))?;
             }
         }
         Ok(())

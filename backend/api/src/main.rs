@@ -96,7 +96,9 @@ async fn services(config: &Config) -> Result<Services, String> {
 async fn run(command: Command) -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     match command {
-        Command::Openapi { .. } | Command::Healthcheck => unreachable!("handled before the runtime starts"),
+        Command::Openapi { .. } | Command::Healthcheck => {
+            unreachable!("handled before the runtime starts")
+        }
         Command::Migrate => {
             services(&config).await?;
             println!("migrations applied");
@@ -163,13 +165,14 @@ async fn run(command: Command) -> Result<(), String> {
         }
         Command::Serve { demo } => {
             let s = services(&config).await?;
-            if demo {
-                if let Some(summary) = kinerja_service::demo::load_if_empty(&s, 2026)
+            let loaded = match demo {
+                true => kinerja_service::demo::load_if_empty(&s, 2026)
                     .await
-                    .map_err(|e| e.to_string())?
-                {
-                    println!("{summary}");
-                }
+                    .map_err(|e| e.to_string())?,
+                false => None,
+            };
+            if let Some(summary) = loaded {
+                println!("{summary}");
             }
             if config.env == Env::Dev {
                 log::warn!("KINERJA_ENV=dev: development mode, not for production");

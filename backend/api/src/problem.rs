@@ -248,12 +248,12 @@ pub fn json_config() -> actix_web::web::JsonConfig {
 /// Best effort at naming the field from serde's message ("missing field `name`", "unknown
 /// variant ... for `kind`" has no field, so "body").
 fn serde_field(message: &str) -> String {
-    if let Some(rest) = message.split("field `").nth(1) {
-        if let Some(name) = rest.split('`').next() {
-            return name.to_owned();
-        }
-    }
-    "body".to_owned()
+    message
+        .split("field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_owned)
+        .unwrap_or_else(|| "body".to_owned())
 }
 
 pub fn path_config() -> actix_web::web::PathConfig {

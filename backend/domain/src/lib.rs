@@ -14,5 +14,5 @@ pub mod pp46;
 pub mod promotion;
 pub mod rating;
 pub mod reference;
-pub mod workflow;
 pub mod regime;
+pub mod workflow;

@@ -20,7 +20,11 @@ pub enum Regime {
 }
 
 impl Regime {
-    pub const ALL: &'static [Regime] = &[Regime::Pmpanrb6_2022, Regime::Pmpanrb8_2021, Regime::Pp46_2011];
+    pub const ALL: &'static [Regime] = &[
+        Regime::Pmpanrb6_2022,
+        Regime::Pmpanrb8_2021,
+        Regime::Pp46_2011,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -89,7 +93,10 @@ mod tests {
     fn regimes_round_trip_through_their_text() {
         for r in Regime::ALL {
             assert_eq!(Regime::parse(r.as_str()), Some(*r));
-            assert_eq!(serde_json::to_value(r).unwrap(), serde_json::json!(r.as_str()));
+            assert_eq!(
+                serde_json::to_value(r).unwrap(),
+                serde_json::json!(r.as_str())
+            );
         }
     }
 

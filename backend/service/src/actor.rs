@@ -128,7 +128,10 @@ impl Actor {
         }
         match &self.principal {
             Principal::User { role, .. } => {
-                matches!((role, access), (Role::AgencyAdmin, _) | (Role::Auditor, Access::Read))
+                matches!(
+                    (role, access),
+                    (Role::AgencyAdmin, _) | (Role::Auditor, Access::Read)
+                )
             }
             Principal::Client { .. } => {
                 let wanted = match access {

@@ -40,7 +40,11 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// Inserts the cycle for agency `fx` with the given policies (None: defaults).
-pub async fn running_cycle(app: &TestApp, fx: &AgencyFx, policies: Option<CyclePolicies>) -> CycleFx {
+pub async fn running_cycle(
+    app: &TestApp,
+    fx: &AgencyFx,
+    policies: Option<CyclePolicies>,
+) -> CycleFx {
     let db = app.services.db.conn();
     let now = kinerja_service::now();
     let policies = policies.unwrap_or_default();
@@ -106,12 +110,72 @@ pub async fn running_cycle(app: &TestApp, fx: &AgencyFx, policies: Option<CycleP
 
     // Plans top-down, so that each main work result can cascade from the appraiser's.
     let top = approved_plan(app, fx, c.id, fx.top, fx.root, None, None, "jpt").await;
-    let head_1 = approved_plan(app, fx, c.id, fx.head_1, fx.unit_1, Some(fx.top), Some(&top), "jpt").await;
-    let head_2 = approved_plan(app, fx, c.id, fx.head_2, fx.unit_2, Some(fx.top), Some(&top), "jpt").await;
-    let staff_1a = approved_plan(app, fx, c.id, fx.staff_1a, fx.unit_1a, Some(fx.head_1), Some(&head_1), "non_jpt").await;
-    let peer_1a = approved_plan(app, fx, c.id, fx.peer_1a, fx.unit_1a, Some(fx.head_1), Some(&head_1), "non_jpt").await;
-    let staff_2 = approved_plan(app, fx, c.id, fx.staff_2, fx.unit_2, Some(fx.head_2), Some(&head_2), "non_jpt").await;
-    CycleFx { id: c.id, quarters, annual: annual.id, top, head_1, head_2, staff_1a, peer_1a, staff_2 }
+    let head_1 = approved_plan(
+        app,
+        fx,
+        c.id,
+        fx.head_1,
+        fx.unit_1,
+        Some(fx.top),
+        Some(&top),
+        "jpt",
+    )
+    .await;
+    let head_2 = approved_plan(
+        app,
+        fx,
+        c.id,
+        fx.head_2,
+        fx.unit_2,
+        Some(fx.top),
+        Some(&top),
+        "jpt",
+    )
+    .await;
+    let staff_1a = approved_plan(
+        app,
+        fx,
+        c.id,
+        fx.staff_1a,
+        fx.unit_1a,
+        Some(fx.head_1),
+        Some(&head_1),
+        "non_jpt",
+    )
+    .await;
+    let peer_1a = approved_plan(
+        app,
+        fx,
+        c.id,
+        fx.peer_1a,
+        fx.unit_1a,
+        Some(fx.head_1),
+        Some(&head_1),
+        "non_jpt",
+    )
+    .await;
+    let staff_2 = approved_plan(
+        app,
+        fx,
+        c.id,
+        fx.staff_2,
+        fx.unit_2,
+        Some(fx.head_2),
+        Some(&head_2),
+        "non_jpt",
+    )
+    .await;
+    CycleFx {
+        id: c.id,
+        quarters,
+        annual: annual.id,
+        top,
+        head_1,
+        head_2,
+        staff_1a,
+        peer_1a,
+        staff_2,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -174,7 +238,13 @@ async fn approved_plan(
         .insert(db)
         .await
         .expect("work result");
-        for (j, (aspect, min, max, unit)) in [("quantity", "12", "12", "dokumen"), ("quality", "90", "100", "persen")].iter().enumerate() {
+        for (j, (aspect, min, max, unit)) in [
+            ("quantity", "12", "12", "dokumen"),
+            ("quality", "90", "100", "persen"),
+        ]
+        .iter()
+        .enumerate()
+        {
             let ind = indicator::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 agency_id: Set(fx.id),
@@ -197,5 +267,10 @@ async fn approved_plan(
         }
         work_results.push(wr.id);
     }
-    PlanFx { id: p.id, employee_id, work_results, indicators }
+    PlanFx {
+        id: p.id,
+        employee_id,
+        work_results,
+        indicators,
+    }
 }
