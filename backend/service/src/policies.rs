@@ -37,7 +37,14 @@ impl RaterGroup {
         }
     }
     pub fn parse(text: &str) -> Option<Self> {
-        [RaterGroup::SelfRating, RaterGroup::Appraiser, RaterGroup::Peer, RaterGroup::Subordinate].into_iter().find(|g| g.as_str() == text)
+        [
+            RaterGroup::SelfRating,
+            RaterGroup::Appraiser,
+            RaterGroup::Peer,
+            RaterGroup::Subordinate,
+        ]
+        .into_iter()
+        .find(|g| g.as_str() == text)
     }
     /// Only self and appraiser answers are ever shown with the rater's identity.
     pub fn is_attributed(self) -> bool {
@@ -67,7 +74,12 @@ impl Default for Feedback360Policy {
     fn default() -> Self {
         Self {
             is_enabled: true,
-            rater_groups: vec![RaterGroup::SelfRating, RaterGroup::Appraiser, RaterGroup::Peer, RaterGroup::Subordinate],
+            rater_groups: vec![
+                RaterGroup::SelfRating,
+                RaterGroup::Appraiser,
+                RaterGroup::Peer,
+                RaterGroup::Subordinate,
+            ],
             peer_count: 3,
             anonymity_threshold: 3,
             due_days_after_period_end: 7,
