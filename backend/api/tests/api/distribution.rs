@@ -15,6 +15,10 @@ fn org_path(unit: Uuid, period: Uuid) -> String {
 
 /// `n` new employees in `unit` appraised by `appraiser`, each with an evaluation for
 /// `period` rated with the given predicates (one per employee).
+/// (organisation predicate, predicate counts, expected violation codes)
+type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [&'a str]);
+
+#[allow(clippy::too_many_arguments)]
 async fn rated_members(
     app: &TestApp,
     fx: &AgencyFx,
@@ -48,7 +52,7 @@ async fn rated_members(
     evals
 }
 
-fn unit_of<'a>(body: &'a Value, unit: Uuid) -> &'a Value {
+fn unit_of(body: &Value, unit: Uuid) -> &Value {
     body["units"]
         .as_array()
         .unwrap()
@@ -258,7 +262,7 @@ async fn a_good_unit_with_too_many_baik_and_nobody_below_breaks_two_rules_until_
 #[actix_web::test]
 async fn the_curve_per_organisation_predicate_on_realistic_units() {
     // (organisation predicate, predicates of the unit's ten staff, expected violations)
-    let cases: &[(&str, &[(&str, usize)], &[&str])] = &[
+    let cases: &[Case] = &[
         ("outstanding", &[("very_good", 7), ("good", 3)], &[]),
         (
             "outstanding",

@@ -143,7 +143,6 @@ pub async fn plan_for(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
-        ..Default::default()
     }
     .insert(app.services.db.conn())
     .await
@@ -204,7 +203,6 @@ pub async fn evaluation_row(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
-        ..Default::default()
     }
     .insert(app.services.db.conn())
     .await
@@ -213,6 +211,7 @@ pub async fn evaluation_row(
 }
 
 /// The evaluation of a fixture plan for a period.
+#[allow(clippy::too_many_arguments)]
 pub async fn eval_of(
     app: &TestApp,
     fx: &AgencyFx,
@@ -351,7 +350,7 @@ async fn generate(s: &Scene) -> Value {
 }
 
 /// The rater's account for a request (fixture people and extras).
-fn account_of<'a>(s: &'a Scene, employee: Uuid) -> Option<&'a Account> {
+fn account_of(s: &Scene, employee: Uuid) -> Option<&Account> {
     let fx = &s.app.fx.a;
     if employee == fx.staff_1a {
         return Some(&fx.employee);
