@@ -411,8 +411,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Scores every rated evaluation of the cycle in one set-based batch (HR): kuadran predicates
-         *     and the numeric regimes' snapshots.
+         * Scores every rated evaluation of the cycle in one set-based batch (HR): kuadran predicates,
+         *     the numeric regimes' snapshots and, under the LAST_PERIOD annual policy, the annual ratings
+         *     from each plan's last rated period.
          */
         post: operations["score_cycle"];
         delete?: never;
@@ -9680,7 +9681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description illegal_transition or numeric_regime */
+            /** @description illegal_transition, numeric_regime, or annual_from_last_period (the cycle takes annual ratings from the last period) */
             409: {
                 headers: {
                     [name: string]: unknown;
