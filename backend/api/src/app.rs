@@ -65,10 +65,11 @@ pub fn build(
         .app_data(problem::form_config())
         // Bulk imports (CSV / JSON) arrive as raw bytes.
         .app_data(web::PayloadConfig::new(16 * 1024 * 1024))
+        .wrap(from_fn(request_id::middleware))
+        // Outermost, so that the access log sees the request id the inner middleware set.
         .wrap(
             Logger::new("%{r}a \"%r\" %s %b %Dms request_id=%{x-request-id}o").exclude("/healthz"),
         )
-        .wrap(from_fn(request_id::middleware))
         .service(routes::health::healthz)
         .service(routes::health::readyz)
         // Before the /api/v1 scope, which would otherwise claim /api/v1/openapi.json.
