@@ -2,7 +2,7 @@
 //! agency, calibration of employee predicates by HR, and the appraisers' leniency report.
 //! The curve itself is `kinerja_domain::distribution`; this module only counts and stores.
 //!
-//! Decisions (UNVERIFIED in the regulation, see docs/decisions/0010-distribution-scope.md):
+//! Decisions (UNVERIFIED in the regulation, see docs/decisions/0007-distribution-scope.md):
 //! - Unit of aggregation: the evaluations whose unit lies in the unit's subtree, except
 //!   sub-units that carry their own organisation predicate for the period (with their subtree).
 //! - The unit's head (see [`unit_heads`]) counts in the unit's own distribution only when
