@@ -23,16 +23,18 @@ start: web
 ## Run every test: lints, Rust on SQLite (and PostgreSQL when TEST_DATABASE_URL is set),
 ## the contract drift checks, the frontend, the end-to-end specs, the compose file check.
 test: rust-lint rust-test rust-test-pg frontend-check e2e compose-check
-	@echo "all checks passed"
+	@echo "== all checks passed $$(date +%T)"
 
 web:
 	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build
 
 rust-lint:
+	@echo "== rust-lint started $$(date +%T)"
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 rust-test:
+	@echo "== rust-test started $$(date +%T)"
 	$(RUST_TEST) --workspace --locked
 
 # The suites that touch a database, again on PostgreSQL (each test in its own fresh database).
@@ -43,13 +45,16 @@ rust-test-pg:
 	else echo "== TEST_DATABASE_URL not set: PostgreSQL run skipped (CI sets it)"; fi
 
 frontend-check:
+	@echo "== frontend-check started $$(date +%T)"
 	cd frontend && npm ci --no-audit --no-fund && npm run check:api && npm run typecheck && npm run lint && npm test && npm run build
 
 e2e:
+	@echo "== e2e started $$(date +%T)"
 	$(CARGO) build -p kinerja-api --bin kinerja --locked
 	cd frontend && npm run e2e
 
 compose-check:
+	@echo "== compose-check started $$(date +%T)"
 	@if [ ! -x .venv/bin/check-jsonschema ]; then python3 -m venv .venv && .venv/bin/pip install -q check-jsonschema==0.39.0; fi
 	.venv/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
