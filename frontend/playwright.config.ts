@@ -28,5 +28,5 @@ export default defineConfig({
       ],
     },
   },
-  outputDir: './e2e/.tmp',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? './e2e/.tmp',
 });

@@ -9,6 +9,7 @@ import { DashboardPage } from '@/features/dashboard';
 import { BulkImportPage, EmployeeCreatePage, EmployeeDetailPage, EmployeesPage } from '@/features/employees';
 import { UnitsPage } from '@/features/units';
 import { UsersPage } from '@/features/users';
+import { featureModules } from './modules';
 import { NotFound } from './not-found';
 import { Shell } from './shell';
 
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: hr(<UsersPage />) },
       { path: 'api-clients', element: hr(<ApiClientsPage />) },
       { path: 'audit', element: hr(<AuditPage />) },
+      ...featureModules.flatMap((m) => m.routes),
       { path: '*', element: <NotFound /> },
     ],
   },

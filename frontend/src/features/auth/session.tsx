@@ -6,6 +6,7 @@ import { auth, onSessionEnded, tokens, type SessionUser } from '@/lib/api';
 export type Role = SessionUser['role'];
 export const HR_ROLES: readonly Role[] = ['super_admin', 'agency_admin', 'auditor'];
 export const ADMIN_ROLES: readonly Role[] = ['super_admin', 'agency_admin'];
+export const ALL_ROLES: readonly Role[] = [...HR_ROLES, 'employee'];
 
 interface SessionState {
   user: SessionUser | null;

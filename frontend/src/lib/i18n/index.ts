@@ -23,6 +23,8 @@ void i18n.use(initReactI18next).init({
   resources: { id: { translation: id }, en: { translation: en } },
   lng: typeof window === 'undefined' ? 'id' : initialLanguage(),
   fallbackLng: 'id',
+  // A feature's namespace falls back to the shared strings (common.*, problem.*, enums.*).
+  fallbackNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
@@ -41,3 +43,18 @@ export function setLanguage(lng: Language): void {
 }
 
 export default i18n;
+
+/** A feature's strings in both languages; `en` must have the same keys as `id`. */
+export interface FeatureMessages<T> {
+  id: T;
+  en: T;
+}
+
+/**
+ * Registers a feature's strings under its own namespace (`useTranslation('plans')`). Call it at
+ * the top of the feature's `i18n.ts`; keys missing there fall back to the shared namespace.
+ */
+export function registerMessages<T extends object>(namespace: string, messages: FeatureMessages<T>): void {
+  i18n.addResourceBundle('id', namespace, messages.id, true, true);
+  i18n.addResourceBundle('en', namespace, messages.en, true, true);
+}
