@@ -1,0 +1,337 @@
+//! The raters of one evaluation, for those the server lets manage them: HR (every request) and
+//! the appraiser (attributed requests and nominations awaiting approval; generated peers and
+//! direct reports stay hidden from them). Add, remove, approve a nomination, or let the server
+//! choose raters. And the employee's side: nominating a peer.
+import { useState } from 'react';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { DataTable } from '@/components/data-table';
+import { Dialog } from '@/components/dialog';
+import { SelectField } from '@/components/field';
+import { StatusBadge } from '@/components/status-badge';
+import { EmployeePicker, useEmployee, type PickedEmployee } from '@/features/employees';
+import { toProblem } from '@/lib/api';
+import { formatDate } from '@/lib/i18n/format';
+import {
+  useAddRater,
+  useApproveNomination,
+  useEvaluationRaters,
+  useGenerateRaters,
+  useNominatePeer,
+  useRemoveRater,
+  type FeedbackRequestView,
+  type RaterGroup,
+} from './api';
+import { useFeedbackT } from './i18n';
+import { describeProblem, type ProblemText } from './problem';
+
+const GROUPS = ['self', 'appraiser', 'peer', 'subordinate'] as const satisfies readonly RaterGroup[];
+
+export interface EvaluationRatersProps {
+  evaluationId: string;
+  /** HR sees every rater; the appraiser a restricted list (the server filters). */
+  viewer: 'hr' | 'appraiser';
+  /** False for read-only readers (auditors): no add, remove or approve. */
+  canManage: boolean;
+}
+
+function RaterName({ id }: { id: string }) {
+  const { t } = useFeedbackT();
+  const person = useEmployee(id);
+  if (person.isPending) return <span className="muted">…</span>;
+  if (!person.data) return <span className="muted">{t('raters.unknownPerson')}</span>;
+  return (
+    <span>
+      <strong>{person.data.employee.name}</strong> <small className="mono muted">{person.data.employee.nip_display}</small>
+    </span>
+  );
+}
+
+function useRaterNameText(id: string | null) {
+  const person = useEmployee(id);
+  return person.data?.employee.name ?? '';
+}
+
+export function EvaluationRaters({ evaluationId, viewer, canManage }: EvaluationRatersProps) {
+  const { t } = useFeedbackT();
+  const raters = useEvaluationRaters(evaluationId);
+  const approve = useApproveNomination(evaluationId);
+  const remove = useRemoveRater(evaluationId);
+  const generate = useGenerateRaters(evaluationId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ProblemText | null>(null);
+  const [removing, setRemoving] = useState<FeedbackRequestView | null>(null);
+  const removingName = useRaterNameText(removing?.rater_employee_id ?? null);
+
+  /** Runs a change and says what it did (the message may depend on the server's answer). */
+  async function run(action: () => Promise<string>) {
+    setNotice(null);
+    setFailure(null);
+    try {
+      setNotice(await action());
+    } catch (err) {
+      setFailure(describeProblem(t, toProblem(err, 0)));
+    }
+  }
+
+  const listProblem = raters.error ? describeProblem(t, toProblem(raters.error, 0)) : null;
+  return (
+    <div className="stack" data-testid="feedback-raters">
+      <p className="muted">{t(viewer === 'hr' ? 'raters.hrNote' : 'raters.appraiserNote')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {failure ? (
+        <Alert tone="error" title={failure.title}>
+          {failure.detail}
+        </Alert>
+      ) : null}
+      {listProblem ? (
+        <Alert tone="error" title={listProblem.title}>
+          {listProblem.detail}
+        </Alert>
+      ) : null}
+      {raters.data ? (
+        <DataTable<FeedbackRequestView>
+          caption={t('raters.title')}
+          rows={raters.data}
+          rowKey={(r) => r.id}
+          empty={t('raters.none')}
+          columns={[
+            { key: 'rater', header: t('raters.rater'), render: (r) => <RaterName id={r.rater_employee_id} /> },
+            { key: 'role', header: t('raters.role'), render: (r) => t(`role.${r.rater_role}`) },
+            {
+              key: 'approval',
+              header: t('raters.approval'),
+              render: (r) =>
+                r.is_approved ? (
+                  <StatusBadge tone="success">{t('raters.approved')}</StatusBadge>
+                ) : (
+                  <span className="stack" style={{ gap: 2 }}>
+                    <StatusBadge tone="warning">{t('raters.awaitingApproval')}</StatusBadge>
+                    <small className="muted">{t('raters.nominated')}</small>
+                  </span>
+                ),
+            },
+            { key: 'status', header: t('raters.status'), render: (r) => t(`status.${r.status}`, { defaultValue: r.status }) },
+            { key: 'due', header: t('raters.due'), render: (r) => formatDate(r.due_on) },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              render: (r) =>
+                canManage ? (
+                  <span className="row">
+                    {!r.is_approved ? (
+                      <Button
+                        variant="secondary"
+                        busy={approve.isPending && approve.variables === r.id}
+                        onClick={() =>
+                          void run(async () => {
+                            await approve.mutateAsync(r.id);
+                            return t('raters.approvedDone');
+                          })
+                        }
+                      >
+                        {t('raters.approve')}
+                      </Button>
+                    ) : null}
+                    {r.status !== 'submitted' ? (
+                      <Button variant="link" onClick={() => setRemoving(r)}>
+                        {t('raters.remove')}
+                      </Button>
+                    ) : null}
+                  </span>
+                ) : null,
+            },
+          ]}
+        />
+      ) : null}
+      {canManage ? (
+        <>
+          <AddRaterForm evaluationId={evaluationId} onDone={(msg) => setNotice(msg)} />
+          <div className="row" style={{ alignItems: 'center' }}>
+            <Button
+              variant="secondary"
+              busy={generate.isPending}
+              onClick={() =>
+                void run(async () => {
+                  const s = await generate.mutateAsync();
+                  return t('raters.generated', {
+                    count: s.created,
+                    self: s.created_self,
+                    appraiser: s.created_appraiser,
+                    peer: s.created_peer,
+                    subordinate: s.created_subordinate,
+                  });
+                })
+              }
+            >
+              {t('raters.generate')}
+            </Button>
+            <small className="muted">{t('raters.generateHint')}</small>
+          </div>
+        </>
+      ) : null}
+      <Dialog
+        open={removing !== null}
+        title={t('raters.removeTitle')}
+        onClose={() => setRemoving(null)}
+        closeLabel={t('common.close')}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setRemoving(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="danger"
+              busy={remove.isPending}
+              onClick={() => {
+                const r = removing;
+                setRemoving(null);
+                if (r)
+                  void run(async () => {
+                    await remove.mutateAsync(r.id);
+                    return t('raters.removed');
+                  });
+              }}
+            >
+              {t('raters.remove')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('raters.removeBody', { name: removingName || t('raters.unknownPerson') })}</p>
+      </Dialog>
+    </div>
+  );
+}
+
+function AddRaterForm({ evaluationId, onDone }: { evaluationId: string; onDone: (message: string) => void }) {
+  const { t } = useFeedbackT();
+  const add = useAddRater(evaluationId);
+  const [person, setPerson] = useState<PickedEmployee | null>(null);
+  const [group, setGroup] = useState<RaterGroup>('peer');
+  const [personError, setPersonError] = useState<string | undefined>();
+  const [groupError, setGroupError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ProblemText | null>(null);
+
+  async function submit() {
+    setPersonError(undefined);
+    setGroupError(undefined);
+    setFailure(null);
+    if (!person) {
+      setPersonError(t('common.required'));
+      return;
+    }
+    try {
+      await add.mutateAsync({ rater_employee_id: person.id, rater_role: group });
+      setPerson(null);
+      onDone(t('raters.added'));
+    } catch (err) {
+      const p = toProblem(err, 0);
+      const fieldMsg = (field: string) => {
+        const e = p.fieldErrors.find((f) => f.field === field);
+        return e ? t(`problems.${e.code}`, { defaultValue: e.message }) : undefined;
+      };
+      if (p.status === 422 && (fieldMsg('rater_employee_id') || fieldMsg('rater_role'))) {
+        setPersonError(fieldMsg('rater_employee_id'));
+        setGroupError(fieldMsg('rater_role'));
+        return;
+      }
+      setFailure(describeProblem(t, p));
+    }
+  }
+
+  return (
+    <form
+      className="card"
+      style={{ padding: '1rem 1.25rem' }}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="stack">
+        <strong>{t('raters.add')}</strong>
+        {failure ? (
+          <Alert tone="error" title={failure.title}>
+            {failure.detail}
+          </Alert>
+        ) : null}
+        <div className="row">
+          <EmployeePicker label={t('raters.addPerson')} value={person} onChange={setPerson} error={personError} />
+          <SelectField
+            label={t('raters.addRole')}
+            value={group}
+            error={groupError}
+            onChange={(e) => setGroup(e.target.value as RaterGroup)}
+            options={GROUPS.map((g) => ({ value: g, label: t(`role.${g}`) }))}
+          />
+          <Button type="submit" busy={add.isPending}>
+            {t('raters.add')}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** The evaluated employee proposes a peer; the appraiser approves before the peer is asked. */
+export function NominatePeer({ evaluationId }: { evaluationId: string }) {
+  const { t } = useFeedbackT();
+  const nominate = useNominatePeer(evaluationId);
+  const [person, setPerson] = useState<PickedEmployee | null>(null);
+  const [personError, setPersonError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ProblemText | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit() {
+    setPersonError(undefined);
+    setFailure(null);
+    setDone(null);
+    if (!person) {
+      setPersonError(t('common.required'));
+      return;
+    }
+    try {
+      await nominate.mutateAsync(person.id);
+      setDone(t('nominate.done', { name: person.name }));
+      setPerson(null);
+    } catch (err) {
+      const p = toProblem(err, 0);
+      const e = p.fieldErrors.find((f) => f.field === 'rater_employee_id' || f.field === 'rater_role');
+      if (p.status === 422 && e) {
+        setPersonError(t(`problems.${e.code}`, { defaultValue: e.message }));
+        return;
+      }
+      setFailure(describeProblem(t, p));
+    }
+  }
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      data-testid="nominate-peer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <strong>{t('nominate.title')}</strong>
+      <p className="muted">{t('nominate.intro')}</p>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {failure ? (
+        <Alert tone="error" title={failure.title}>
+          {failure.detail}
+        </Alert>
+      ) : null}
+      <div className="row">
+        <EmployeePicker label={t('nominate.person')} value={person} onChange={setPerson} error={personError} />
+        <Button type="submit" busy={nominate.isPending}>
+          {t('nominate.submit')}
+        </Button>
+      </div>
+      <small className="muted">{t('nominate.searchLimit')}</small>
+    </form>
+  );
+}
