@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::actor::{Actor, Ctx, Principal};
 use crate::audit::{self, Change};
+use crate::demo_cycles::{DemoOrg, DemoPerson, Who};
 use crate::error::{ServiceError, ServiceResult};
 use crate::{Services, now, seed};
 
@@ -23,12 +24,15 @@ pub const AGENCY_NAME: &str = "Pemerintah Kabupaten Demo Sejahtera";
 /// The password of every demo account.
 pub const PASSWORD: &str = "Kinerja-Demo-2026";
 /// The demo accounts, with their roles.
-pub const ACCOUNTS: [(&str, Role); 5] = [
+pub const ACCOUNTS: [(&str, Role); 8] = [
     ("superadmin", Role::SuperAdmin),
     ("admin", Role::AgencyAdmin),
     ("auditor", Role::Auditor),
     ("pegawai", Role::Employee),
     ("penilai", Role::Employee),
+    ("atasan", Role::Employee),
+    ("rekan", Role::Employee),
+    ("pegawaibaru", Role::Employee),
 ];
 
 /// Every generated date is relative to this day, not to the clock, so that a seed always gives
@@ -684,6 +688,9 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
     let mut staff_of: Vec<(Uuid, &str)> = Vec::new();
     let (mut positions, mut pns, mut pppk) = (0usize, 0usize, 0usize);
     let mut employees: HashMap<Uuid, (String, String)> = HashMap::new();
+    // What the appraisal years need of each person, in generation order.
+    let mut people: Vec<DemoPerson> = Vec::new();
+    let mut first_staff_position: HashMap<&str, Uuid> = HashMap::new();
     for spec in UNITS {
         let unit = &units[spec.code];
         let mut n = 0;
@@ -704,6 +711,16 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
             let e = insert_employee(&*txn, ag.id, &p, unit.id, pos.id).await?;
             pns += 1;
             heads.insert(spec.code, e.id);
+            people.push(DemoPerson {
+                id: e.id,
+                name: e.name.clone(),
+                unit_code: spec.code,
+                position_id: pos.id,
+                kind,
+                is_head: true,
+                appraiser: None,
+                superior: None,
+            });
             employees.insert(e.id, (e.name, e.nip));
         }
         for st in spec.staff {
@@ -720,6 +737,7 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
             )
             .await?;
             positions += 1;
+            first_staff_position.entry(spec.code).or_insert(pos.id);
             for _ in 0..st.count {
                 let asn = if rng.percent(st.pppk) {
                     AsnType::Pppk
@@ -741,6 +759,16 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
                     AsnType::Pppk => pppk += 1,
                 }
                 staff_of.push((e.id, spec.code));
+                people.push(DemoPerson {
+                    id: e.id,
+                    name: e.name.clone(),
+                    unit_code: spec.code,
+                    position_id: pos.id,
+                    kind: st.kind,
+                    is_head: false,
+                    appraiser: None,
+                    superior: None,
+                });
                 employees.insert(e.id, (e.name, e.nip));
             }
         }
@@ -793,11 +821,6 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
         }
         None
     };
-    #[derive(Clone, Copy)]
-    enum Who {
-        Employee(Uuid),
-        External(Uuid),
-    }
     let mut appraiser_of: HashMap<Uuid, Who> = HashMap::new();
     appraiser_of.insert(top, Who::External(bupati.id));
     for spec in UNITS {
@@ -855,26 +878,96 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
         .exec_without_returning(&*txn)
         .await?;
 
-    // Accounts: `penilai` heads Bidang Mutasi dan Promosi, `pegawai` works there.
+    // Accounts: `penilai` heads Bidang Mutasi dan Promosi, `pegawai` and `rekan` work there,
+    // `atasan` heads the BKPSDM above it (penilai's appraiser).
     let penilai = heads["DEMO-BKPSDM-MUTASI"];
-    let pegawai = staff_of
+    let atasan = heads["DEMO-BKPSDM"];
+    let mut unit_staff = staff_of
         .iter()
-        .find(|(_, code)| *code == "DEMO-BKPSDM-MUTASI")
-        .map(|(e, _)| *e)
-        .ok_or_else(|| ServiceError::Internal("demo unit without staff".into()))?;
+        .filter(|(_, code)| *code == "DEMO-BKPSDM-MUTASI")
+        .map(|(e, _)| *e);
+    let (Some(pegawai), Some(rekan)) = (unit_staff.next(), unit_staff.next()) else {
+        return Err(ServiceError::Internal("demo unit without staff".into()));
+    };
+    // `pegawaibaru`: a PPPK who joined the unit on 1 October 2026 and has no plan yet.
+    let joined_on = NaiveDate::from_ymd_opt(2026, 10, 1).expect("valid date");
+    let newcomer = make_person(
+        &mut rng,
+        &mut serials,
+        AsnType::Pppk,
+        P::Fungsional,
+        Some(L::AhliPertama),
+        50,
+        &["S.Psi.", "S.AP."],
+    );
+    let mutasi = &units["DEMO-BKPSDM-MUTASI"];
+    let pegawaibaru = insert_employee(
+        &*txn,
+        ag.id,
+        &newcomer,
+        mutasi.id,
+        first_staff_position["DEMO-BKPSDM-MUTASI"],
+    )
+    .await?;
+    pppk += 1;
+    employees.insert(
+        pegawaibaru.id,
+        (pegawaibaru.name.clone(), pegawaibaru.nip.clone()),
+    );
+    appraiser_assignment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        agency_id: Set(ag.id),
+        employee_id: Set(pegawaibaru.id),
+        appraiser_employee_id: Set(Some(penilai)),
+        appraiser_external_id: Set(None),
+        superior_employee_id: Set(Some(atasan)),
+        superior_external_id: Set(None),
+        acting_kind: Set(ActingKind::Definitive.as_str().to_owned()),
+        valid_from: Set(joined_on),
+        valid_until: Set(None),
+        note: Set(Some("Pengangkatan PPPK formasi 2026".into())),
+        created_by: Set("demo".to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(&*txn)
+    .await?;
+    let assignments = assignments + 1;
     for (username, role) in ACCOUNTS {
         let (agency_id, employee_id) = match username {
             "superadmin" => (None, None),
             "pegawai" => (Some(ag.id), Some(pegawai)),
             "penilai" => (Some(ag.id), Some(penilai)),
+            "atasan" => (Some(ag.id), Some(atasan)),
+            "rekan" => (Some(ag.id), Some(rekan)),
+            "pegawaibaru" => (Some(ag.id), Some(pegawaibaru.id)),
             _ => (Some(ag.id), None),
         };
         seed::user(&*txn, agency_id, username, role, employee_id, &hash).await?;
     }
+
+    // The appraisal years: 2024 and 2025 closed, 2026 running.
+    for p in &mut people {
+        p.appraiser = appraiser_of.get(&p.id).copied();
+        p.superior = p.appraiser.and_then(superior_of);
+    }
+    let org = DemoOrg {
+        agency_id: ag.id,
+        units: UNITS.iter().map(|u| (u.code, units[u.code].id)).collect(),
+        people: &people,
+        pegawai,
+        rekan,
+        penilai,
+        regent_title: "Bupati Demo Sejahtera",
+    };
+    let cycle_counts = crate::demo_cycles::load(&*txn, &org, seed).await?;
+    // The unit's staff and the newcomer.
     let appraisees_of_penilai = staff_of
         .iter()
         .filter(|(_, c)| *c == "DEMO-BKPSDM-MUTASI")
-        .count();
+        .count()
+        + 1;
 
     let counts = serde_json::json!({
         "seed": seed,
@@ -886,6 +979,7 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
         "external_appraisers": 2,
         "appraiser_assignments": assignments,
         "accounts": ACCOUNTS.len(),
+        "appraisal": cycle_counts,
     });
     let ctx = Ctx {
         actor: Actor {
@@ -929,11 +1023,22 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
          \x20 admin       agency_admin of {AGENCY_CODE}\n\
          \x20 auditor     auditor of {AGENCY_CODE}\n\
          \x20 pegawai     employee {}\n\
-         \x20 penilai     employee {}, appraiser of {appraisees_of_penilai}",
+         \x20 penilai     employee {}, appraiser of {appraisees_of_penilai}\n\
+         \x20 atasan      employee {}, penilai's appraiser (decides objections)\n\
+         \x20 rekan       employee {}, pegawai's peer\n\
+         \x20 pegawaibaru employee {}, joined 1 October 2026, no plan yet\n\
+         Appraisal years: 2024 and 2025 closed, 2026 running (Q1 final, Q2 set, Q3 rated,\n\
+         \x20 Q4 being filled): {} plans, {} evaluations, {} feedback requests",
         units.len(),
         pns + pppk,
         who(pegawai),
         who(penilai),
+        who(atasan),
+        who(rekan),
+        who(pegawaibaru.id),
+        cycle_counts.plans,
+        cycle_counts.evaluations,
+        cycle_counts.feedback_requests,
     ))
 }
 

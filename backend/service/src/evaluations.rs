@@ -2188,7 +2188,7 @@ pub(crate) fn content_hash(m: &evaluation::Model) -> String {
     hex::encode(Sha256::digest(json.as_bytes()))
 }
 
-fn signer(m: &evaluation::Model) -> Option<String> {
+pub(crate) fn signer(m: &evaluation::Model) -> Option<String> {
     m.appraiser_employee_id
         .map(|id| format!("employee:{id}"))
         .or_else(|| m.appraiser_external_id.map(|id| format!("external:{id}")))

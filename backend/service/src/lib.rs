@@ -13,6 +13,7 @@ pub mod continuous_feedback;
 pub mod cycles;
 pub mod db;
 pub mod demo;
+mod demo_cycles;
 pub mod employees;
 pub mod error;
 pub mod evaluations;

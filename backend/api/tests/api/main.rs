@@ -12,6 +12,7 @@ mod bulk;
 mod continuous_feedback;
 mod cycles;
 mod demo;
+mod demo_story;
 mod distribution;
 mod employees;
 mod engine_fixture;

@@ -1,0 +1,350 @@
+//! The demo's appraisal years (docs/demo.md): the data obeys the product's own rules, checked
+//! through the API (kuadran, curve, content hashes, scoring is a no-op), and every story the
+//! web app's end-to-end specs rely on can be played.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use kinerja_domain::rating::{Rating, kuadran};
+use kinerja_service::demo;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+struct Demo {
+    app: TestApp,
+    tokens: HashMap<&'static str, (String, Option<String>)>,
+}
+
+impl Demo {
+    async fn load() -> Demo {
+        let app = TestApp::spawn().await;
+        demo::load(&app.services, 2026).await.expect("demo loads");
+        let mut tokens = HashMap::new();
+        for (username, _) in demo::ACCOUNTS {
+            let r = app
+                .post("/api/v1/auth/login")
+                .json(json!({"username": username, "password": demo::PASSWORD}))
+                .send()
+                .await;
+            r.assert_status(StatusCode::OK);
+            tokens.insert(
+                username,
+                (
+                    r.body["access_token"].as_str().unwrap().to_owned(),
+                    r.body["user"]["employee_id"].as_str().map(str::to_owned),
+                ),
+            );
+        }
+        Demo { app, tokens }
+    }
+    fn token(&self, who: &str) -> &str {
+        &self.tokens[who].0
+    }
+    fn employee(&self, who: &str) -> String {
+        self.tokens[who].1.clone().expect("an employee account")
+    }
+    async fn get(&self, who: &str, path: &str) -> Value {
+        let r = self.app.get(path).token(self.token(who)).send().await;
+        r.assert_status(StatusCode::OK);
+        r.body
+    }
+    async fn cycle_2026(&self) -> (String, Vec<Value>) {
+        let cycles = self.get("admin", "/api/v1/cycles").await;
+        let c = cycles["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["year"] == 2026)
+            .expect("the 2026 cycle")
+            .clone();
+        assert_eq!(c["status"], "running");
+        let id = c["id"].as_str().unwrap().to_owned();
+        let detail = self.get("admin", &format!("/api/v1/cycles/{id}")).await;
+        (id, detail["periods"].as_array().unwrap().clone())
+    }
+    async fn evaluations(&self, who: &str, query: &str) -> Vec<Value> {
+        let mut all = Vec::new();
+        for page in 1.. {
+            let body = self
+                .get(
+                    who,
+                    &format!("/api/v1/evaluations?{query}&per_page=100&page={page}"),
+                )
+                .await;
+            let items = body["items"].as_array().unwrap().clone();
+            let done = items.len() < 100;
+            all.extend(items);
+            if done {
+                break;
+            }
+        }
+        all
+    }
+}
+
+fn rating(v: &Value) -> Option<Rating> {
+    match v.as_str()? {
+        "above" => Some(Rating::Above),
+        "meets" => Some(Rating::Meets),
+        "below" => Some(Rating::Below),
+        _ => None,
+    }
+}
+
+fn predicate_text(r: Rating, b: Rating) -> &'static str {
+    use kinerja_domain::rating::EmployeePredicate as E;
+    match kuadran(r, b) {
+        E::VeryGood => "very_good",
+        E::Good => "good",
+        E::NeedsImprovement => "needs_improvement",
+        E::Poor => "poor",
+        E::VeryPoor => "very_poor",
+    }
+}
+
+#[actix_web::test]
+async fn the_demo_year_obeys_the_kuadran_the_curve_and_its_content_hashes() {
+    let demo = Demo::load().await;
+    let (cycle_id, periods) = demo.cycle_2026().await;
+    let names: Vec<&str> = periods
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Triwulan I",
+            "Triwulan II",
+            "Triwulan III",
+            "Triwulan IV",
+            "Tahunan 2026"
+        ]
+    );
+    let evals = demo
+        .evaluations("admin", &format!("cycle_id={cycle_id}"))
+        .await;
+    assert!(evals.len() > 1000, "{} evaluations", evals.len());
+    let mut by_status: HashMap<(String, String), usize> = HashMap::new();
+    let period_name: HashMap<&str, &str> = periods
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+        .collect();
+    for e in &evals {
+        *by_status
+            .entry((
+                period_name[e["period_id"].as_str().unwrap()].to_owned(),
+                e["status"].as_str().unwrap().to_owned(),
+            ))
+            .or_default() += 1;
+        if let (Some(r), Some(b)) = (rating(&e["result_rating"]), rating(&e["behaviour_rating"])) {
+            assert_eq!(e["predicate"], predicate_text(r, b), "{e}");
+        } else {
+            assert!(e["predicate"].is_null());
+        }
+    }
+    let count = |p: &str, s: &str| {
+        by_status
+            .get(&(p.to_owned(), s.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    };
+    assert_eq!(count("Triwulan I", "final"), 305);
+    assert_eq!(count("Triwulan II", "final"), 303);
+    assert_eq!(count("Triwulan II", "finalised"), 1);
+    assert_eq!(count("Triwulan II", "objected"), 1);
+    assert_eq!(count("Triwulan III", "rated"), 303);
+    assert_eq!(count("Triwulan III", "awaiting_rating"), 2);
+    assert_eq!(count("Triwulan IV", "filling"), 305);
+
+    // Scoring the cycle again changes nothing: the stored predicates are the kuadran's, and
+    // every unit head's result rating already follows the organisation predicate.
+    let r = demo
+        .app
+        .post(&format!("/api/v1/cycles/{cycle_id}/score"))
+        .token(demo.token("admin"))
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["updated"], 0, "{}", r.body);
+
+    // Every locked evaluation's content hash verifies (a sample of one in seven).
+    let locked: Vec<&Value> = evals
+        .iter()
+        .filter(|e| ["final", "finalised", "objected"].contains(&e["status"].as_str().unwrap()))
+        .collect();
+    for e in locked.iter().step_by(7) {
+        let v = demo
+            .get(
+                "admin",
+                &format!("/api/v1/evaluations/{}/verify", e["id"].as_str().unwrap()),
+            )
+            .await;
+        assert_eq!(v["is_intact"], true, "{v}");
+    }
+
+    // The curve holds in Q1 and Q2; in Q3 only Seksi Pelayanan Kesehatan Primer breaks it.
+    for (i, expected) in [
+        (0, vec![]),
+        (1, vec![]),
+        (2, vec!["Seksi Pelayanan Kesehatan Primer"]),
+    ] {
+        let d = demo
+            .get(
+                "admin",
+                &format!(
+                    "/api/v1/periods/{}/distribution",
+                    periods[i]["id"].as_str().unwrap()
+                ),
+            )
+            .await;
+        let violating: Vec<&str> = d["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| !u["violations"].as_array().unwrap().is_empty())
+            .map(|u| u["unit_name"].as_str().or(u["name"].as_str()).unwrap())
+            .collect();
+        assert_eq!(violating, expected, "period {}", periods[i]["name"]);
+    }
+
+    // The closed years have final annual results for everyone (promotion needs two years).
+    let eligibility = demo
+        .get(
+            "admin",
+            "/api/v1/follow-up/promotion-eligibility?as_of=2026-12-01&per_page=100",
+        )
+        .await;
+    let text = eligibility.to_string();
+    assert!(text.contains("\"is_eligible\":true"), "{text}");
+}
+
+#[actix_web::test]
+async fn the_demo_stories_can_be_played_by_their_people() {
+    let demo = Demo::load().await;
+    let (cycle_id, periods) = demo.cycle_2026().await;
+    let q2 = periods[1]["id"].as_str().unwrap();
+    let q3 = periods[2]["id"].as_str().unwrap();
+    let q4 = periods[3]["id"].as_str().unwrap();
+
+    // pegawai: the Q2 result waits for acknowledgement; acknowledging opens the objection
+    // window, and an objection goes to atasan.
+    let pegawai = demo.employee("pegawai");
+    let mine = demo
+        .evaluations("pegawai", &format!("period_id={q2}&employee_id={pegawai}"))
+        .await;
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["status"], "finalised");
+    assert!(mine[0]["received_at"].is_null());
+    let eval = mine[0]["id"].as_str().unwrap().to_owned();
+    let r = demo
+        .app
+        .post(&format!("/api/v1/evaluations/{eval}/acknowledge"))
+        .token(demo.token("pegawai"))
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    let r = demo
+        .app
+        .post(&format!("/api/v1/evaluations/{eval}/objections"))
+        .token(demo.token("pegawai"))
+        .json(json!({"reasons": "Capaian triwulan II saya memenuhi semua target dengan bukti dukung."}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::CREATED);
+    let queue = demo
+        .get("atasan", "/api/v1/objections?status=submitted")
+        .await;
+    assert_eq!(queue["items"].as_array().unwrap().len(), 2, "{queue}");
+
+    // penilai: one submitted plan to approve (the position change), two Q3 ratings to give.
+    let penilai = demo.employee("penilai");
+    let plans = demo
+        .get(
+            "penilai",
+            &format!(
+                "/api/v1/plans?cycle_id={cycle_id}&appraiser_employee_id={penilai}&status=submitted"
+            ),
+        )
+        .await;
+    assert_eq!(plans["items"].as_array().unwrap().len(), 1, "{plans}");
+    let waiting = demo
+        .evaluations(
+            "penilai",
+            &format!("period_id={q3}&appraiser=me&status=awaiting_rating"),
+        )
+        .await;
+    assert_eq!(waiting.len(), 2);
+    let target = waiting[0]["id"].as_str().unwrap();
+    let current = demo
+        .app
+        .get(&format!("/api/v1/evaluations/{target}"))
+        .token(demo.token("penilai"))
+        .send()
+        .await;
+    let r = demo
+        .app
+        .put(&format!("/api/v1/evaluations/{target}/rating"))
+        .token(demo.token("penilai"))
+        .if_match(&current.etag())
+        .json(
+            json!({"result_rating": "above", "behaviour_rating": "meets",
+                     "result_justification": "Semua target terlampaui dengan bukti lengkap."}),
+        )
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["predicate"], "good");
+
+    // pegawaibaru: no plan yet; a new plan cascades from penilai's approved plan.
+    let newcomer = demo.employee("pegawaibaru");
+    let none = demo
+        .get(
+            "pegawaibaru",
+            &format!("/api/v1/plans?cycle_id={cycle_id}&employee_id={newcomer}"),
+        )
+        .await;
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    let r = demo
+        .app
+        .post("/api/v1/plans")
+        .token(demo.token("pegawaibaru"))
+        .json(
+            json!({"cycle_id": cycle_id, "employee_id": newcomer, "approach": "quantitative",
+                     "starts_on": "2026-10-01", "ends_on": "2026-12-31"}),
+        )
+        .send()
+        .await;
+    r.assert_status(StatusCode::CREATED);
+    let plan = r.body["id"].as_str().unwrap().to_owned();
+    let options = demo
+        .get(
+            "pegawaibaru",
+            &format!("/api/v1/plans/{plan}/cascade-options"),
+        )
+        .await;
+    let text = options.to_string();
+    assert!(
+        text.contains("Terlaksananya mutasi dan promosi ASN berbasis sistem merit"),
+        "{text}"
+    );
+
+    // pegawai and rekan: pending Q4 peer requests in their 360 inboxes.
+    for who in ["pegawai", "rekan"] {
+        let inbox = demo
+            .get(who, "/api/v1/feedback-requests/mine?per_page=100")
+            .await;
+        let pending_peer = inbox["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                r["status"] == "pending"
+                    && r["rater_role"] == "peer"
+                    && r["period_name"] == "Triwulan IV"
+            })
+            .count();
+        assert!(pending_peer >= 1, "{who}: {inbox}");
+    }
+    let _ = q4;
+}
