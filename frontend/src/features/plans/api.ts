@@ -41,6 +41,12 @@ export type CoreValueInfo = S['CoreValueInfo'];
 export type CycleView = S['CycleView'];
 export type PeriodView = S['PeriodView'];
 export type PlansQuery = NonNullable<paths['/api/v1/plans']['get']['parameters']['query']>;
+export type PersonView = S['PersonView'];
+/** Who the SKP header names: the employee and, when known, the appraiser. */
+export interface SkpPeople {
+  employee: PersonView;
+  appraiser: PersonView | null;
+}
 export type AppraiserLookup = paths['/api/v1/employees/{employee_id}/appraiser']['get']['responses']['200']['content']['application/json'];
 
 export const planKeys = {
@@ -479,4 +485,27 @@ export function useCreateDialogue(planId: string) {
       unwrap(await api.POST('/api/v1/plans/{plan_id}/dialogues', { params: { path: { plan_id: planId } }, body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: planKeys.dialogues(planId) }),
   });
+}
+
+/**
+ * The people of the SKP header: the employee (position, unit, golongan) and the appraiser as
+ * the assignment on the plan's first day names them. Employees may not read another's
+ * assignment, so the appraiser viewing a plan falls back on their appraisee list and their own
+ * record.
+ */
+export function useSkpPeople(
+  plan: Pick<PlanView, 'employee_id' | 'starts_on' | 'appraiser_employee_id'> | undefined,
+  viewerEmployeeId: string | null | undefined,
+): SkpPeople | null {
+  const lookup = useAppraiserOf(plan?.employee_id, plan?.starts_on);
+  const viewerIsAppraiser = !!viewerEmployeeId && viewerEmployeeId === plan?.appraiser_employee_id;
+  const fallback = !!lookup.error && viewerIsAppraiser;
+  const appraisees = useAppraisees(fallback ? viewerEmployeeId : null);
+  const self = useAppraiserOf(fallback ? viewerEmployeeId : null);
+  if (lookup.data) return lookup.data;
+  if (!fallback) return null;
+  const employee = appraisees.data?.items.find((a) => a.employee.id === plan?.employee_id)?.employee;
+  const appraiser = self.data?.employee;
+  if (!employee || !appraiser) return null;
+  return { employee, appraiser };
 }

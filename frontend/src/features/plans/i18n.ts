@@ -30,7 +30,7 @@ const id = {
     form: 'Bentuk',
     appraiser: 'Pejabat penilai',
     updated: 'Diperbarui',
-    open: 'Buka SKP {{name}} revisi {{revision}}',
+    open: 'Buka SKP {{name}} revisi {{revision}} ({{period}})',
     emptyMine: 'Anda belum memiliki SKP. Buat SKP untuk tahun penilaian yang sedang berjalan.',
     emptyToApprove: 'Tidak ada SKP yang menunggu persetujuan Anda.',
     emptyAppraisees: 'Belum ada SKP dari pegawai yang Anda nilai.',
@@ -89,6 +89,9 @@ const id = {
   },
   noAppraiser: {
     title: 'Belum ada pejabat penilai',
+    you: 'Anda',
+    onDate: 'Belum ditetapkan pada {{date}}',
+    hint: 'Baru bergabung atau berpindah jabatan di tengah tahun? Isi tanggal mulai dengan tanggal penugasan Anda yang baru: pejabat penilai Anda mungkin baru ditetapkan sejak tanggal itu.',
     body: 'Sistem belum dapat membuat SKP karena belum ada pejabat penilai yang ditetapkan untuk {{name}} pada tanggal mulai SKP. Hubungi admin kepegawaian (BKPSDM) atau pengelola kinerja unit Anda dan minta mereka menetapkan pejabat penilai Anda di menu Pejabat penilai. Setelah itu, buat SKP lagi.',
   },
   cascadeBlocked: {
@@ -354,6 +357,7 @@ const id = {
     role: 'Peran / hasil kerja bawahan',
     planStatus: 'SKP bawahan',
     noDraft: 'Belum ada SKP draf',
+    notDraft: 'Bukan draf: tidak dapat menerima hasil kerja baru',
     indicator: 'Indikator untuk semua bawahan (opsional)',
     submit: 'Bagikan ke {{count}} bawahan',
     done: 'Hasil kerja dibagikan ke {{count}} SKP.',
@@ -410,7 +414,7 @@ const en: typeof id = {
     form: 'Form',
     appraiser: 'Appraiser',
     updated: 'Updated',
-    open: 'Open the plan of {{name}}, revision {{revision}}',
+    open: 'Open the plan of {{name}}, revision {{revision}} ({{period}})',
     emptyMine: 'You have no plan yet. Create one for the running appraisal year.',
     emptyToApprove: 'No plan awaits your approval.',
     emptyAppraisees: 'No plan yet from the people you appraise.',
@@ -469,6 +473,9 @@ const en: typeof id = {
   },
   noAppraiser: {
     title: 'No appraiser assigned',
+    you: 'you',
+    onDate: 'Not assigned on {{date}}',
+    hint: 'Joined or changed position mid-year? Set the start date to your new assignment’s first day: your appraiser may be assigned only from then.',
     body: 'The plan cannot be created because no appraiser is assigned to {{name}} on the plan’s start date. Contact HR (BKPSDM) or your unit’s performance officer and ask them to assign your appraiser under Appraisers. Then create the plan again.',
   },
   cascadeBlocked: {
@@ -734,6 +741,7 @@ const en: typeof id = {
     role: 'Subordinate’s role / work result',
     planStatus: 'Subordinate’s plan',
     noDraft: 'No draft plan yet',
+    notDraft: 'Not a draft: cannot take a new work result',
     indicator: 'Indicator for every subordinate (optional)',
     submit: 'Share with {{count}} subordinates',
     done: 'Work result shared with {{count}} plans.',

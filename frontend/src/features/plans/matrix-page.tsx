@@ -187,7 +187,7 @@ export function MatrixPage() {
                         className="plans-check"
                         aria-label={t('matrix.pickRow', { name: a.employee.name })}
                         checked={r.checked}
-                        disabled={!approved}
+                        disabled={!approved || s?.status !== 'draft'}
                         onChange={(e) => setRow(id, { checked: e.target.checked })}
                       />
                     </td>
@@ -201,9 +201,12 @@ export function MatrixPage() {
                     </td>
                     <td>
                       {s ? (
-                        <Link to={`/plans/${s.id}`}>
-                          <StatusBadge tone={stateTone(s.status)}>{stateLabel(t, s.status, s.status_label)}</StatusBadge>
-                        </Link>
+                        <>
+                          <Link to={`/plans/${s.id}`}>
+                            <StatusBadge tone={stateTone(s.status)}>{stateLabel(t, s.status, s.status_label)}</StatusBadge>
+                          </Link>
+                          {s.status !== 'draft' ? <small className="muted plans-block">{t('matrix.notDraft')}</small> : null}
+                        </>
                       ) : (
                         <span className="muted">{t('matrix.noDraft')}</span>
                       )}
@@ -213,6 +216,7 @@ export function MatrixPage() {
                         label={<span className="visually-hidden">{`${t('matrix.role')} — ${a.employee.name}`}</span>}
                         value={r.text}
                         error={rowErrors[id]}
+                        disabled={s?.status !== 'draft'}
                         onChange={(e) => setRow(id, { text: e.target.value, checked: true })}
                       />
                     </td>

@@ -41,7 +41,7 @@ export function PlanCreatePage() {
   const [picked, setPicked] = useState<PickedEmployee | null>(null);
   const employeeId = admin ? picked?.id : user?.employee_id;
   const create = useCreatePlan();
-  const [failure, setFailure] = useState<ApiProblem | null>(null);
+  const [failed, setFailed] = useState<{ problem: ApiProblem; startsOn: string } | null>(null);
   const [unmatched, setUnmatched] = useState<{ field: string; message: string }[]>([]);
   const {
     register,
@@ -65,11 +65,13 @@ export function PlanCreatePage() {
   }, [cycle, setValue]);
 
   const startsOn = useWatch({ control, name: 'starts_on' });
+  // A refusal for other dates no longer applies once the start date changes.
+  const failure = failed && failed.startsOn === startsOn ? failed.problem : null;
   const lookup = useAppraiserOf(employeeId, startsOn || undefined);
   const existing = usePlans({ employee_id: employeeId ?? undefined, cycle_id: cycleId || undefined, per_page: 50 }, !!employeeId && !!cycleId);
 
   const submit = handleSubmit(async (values) => {
-    setFailure(null);
+    setFailed(null);
     setUnmatched([]);
     if (!employeeId) return;
     try {
@@ -86,12 +88,13 @@ export function PlanCreatePage() {
       if (problem.status === 422 && problem.code !== 'no_appraiser') {
         setUnmatched(applyFieldErrors(problem, setError, FIELDS));
       }
-      setFailure(problem);
+      setFailed({ problem, startsOn: values.starts_on });
     }
   });
 
   const employeeName = admin ? picked?.name : lookup.data?.employee.name;
-  const noAppraiser = failure?.code === 'no_appraiser' || (lookup.isSuccess && !lookup.data?.appraiser) || (lookup.error && toProblem(lookup.error, 0).code === 'no_appraiser');
+  const lookupProblem = lookup.error ? toProblem(lookup.error, 0) : null;
+  const noAppraiser = failure?.code === 'no_appraiser' || (lookup.isSuccess && !lookup.data?.appraiser) || lookupProblem?.code === 'no_appraiser';
 
   return (
     <div className="stack">
@@ -103,7 +106,8 @@ export function PlanCreatePage() {
         <form className="card stack plans-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('create.title')}>
           {failure && failure.code === 'no_appraiser' ? (
             <Alert tone="error" title={t('noAppraiser.title')}>
-              <p>{t('noAppraiser.body', { name: employeeName ?? t('create.self') })}</p>
+              <p>{t('noAppraiser.body', { name: employeeName ?? t('noAppraiser.you') })}</p>
+              <p>{t('noAppraiser.hint')}</p>
               {failure.detail ? <p className="plans-server-detail">{t('problem.serverSays', { detail: failure.detail })}</p> : null}
             </Alert>
           ) : (
@@ -199,10 +203,17 @@ export function PlanCreatePage() {
                 ]}
               />
             ) : null}
-            {noAppraiser && failure?.code !== 'no_appraiser' ? (
-              <Alert tone="warning" title={t('noAppraiser.title')}>
-                {t('noAppraiser.body', { name: employeeName ?? t('create.self') })}
-              </Alert>
+            {lookupProblem && lookupProblem.code !== 'no_appraiser' ? <ProblemAlert problem={lookupProblem} /> : null}
+            {noAppraiser ? (
+              <>
+                <DetailList items={[{ label: t('create.appraiser'), value: <span className="plans-missing">{t('noAppraiser.onDate', { date: formatDate(startsOn) })}</span> }]} />
+                {failure?.code !== 'no_appraiser' ? (
+                  <Alert tone="warning" title={t('noAppraiser.title')}>
+                    <p>{t('noAppraiser.body', { name: employeeName ?? t('noAppraiser.you') })}</p>
+                    <p>{t('noAppraiser.hint')}</p>
+                  </Alert>
+                ) : null}
+              </>
             ) : null}
             <p className="field-hint">
               <strong>{t('create.form')}:</strong> {t('create.formHint')}

@@ -11,7 +11,8 @@ import {
   useCoreValues,
   useDeleteIndicator,
   useDeleteWorkResult,
-  type AppraiserLookup,
+  type PersonView,
+  type SkpPeople,
   type IndicatorView,
   type PlanView,
   type WorkResultView,
@@ -23,13 +24,12 @@ import { usePlansT } from './i18n';
 import { IndicatorDialog } from './indicator-dialog';
 import { WorkResultDialog } from './work-result-dialog';
 
-type Person = NonNullable<AppraiserLookup['appraiser']>;
 
 export interface PlanDocumentProps {
   plan: PlanView;
   canEdit: boolean;
   /** The assignment lookup on the plan's start (employee's position and unit; appraiser details). */
-  people?: AppraiserLookup | null;
+  people?: SkpPeople | null;
   /** Whether the viewer may share a work result with subordinates (the leader's approved plan). */
   canShare?: boolean;
 }
@@ -56,7 +56,7 @@ export function PlanDocument({ plan, canEdit, people, canShare = false }: PlanDo
     plan.expectations.length > 0
       ? plan.expectations
       : (coreValues.data ?? []).map((c) => ({ core_value: c.value, label: c.label, guidelines: c.guidelines, expectation: null }));
-  const appraiser: Person | null =
+  const appraiser: PersonView | null =
     people?.appraiser && (people.appraiser.id === plan.appraiser_employee_id || people.appraiser.id === plan.appraiser_external_id) ? people.appraiser : null;
   const columns = 6 + (canEdit || canShare ? 1 : 0);
 

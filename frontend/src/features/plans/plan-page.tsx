@@ -12,7 +12,7 @@ import { Tabs } from '@/components/tabs';
 import { isAdmin, useSession } from '@/features/auth';
 import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
-import { useAppraiserOf, usePlan, usePlanActions, type PlanView } from './api';
+import { usePlan, usePlanActions, useSkpPeople, type PlanView } from './api';
 import { DialoguesTab } from './dialogues-tab';
 import { FeedbackTab } from './feedback-tab';
 import { stateLabel, stateTone } from './format';
@@ -38,7 +38,7 @@ export function PlanPage() {
   const requested = search.get('tab') as Tab | null;
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'document';
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice === 'created' ? t('create.created') : null);
-  const people = useAppraiserOf(plan.data?.plan.employee_id, plan.data?.plan.starts_on);
+  const people = useSkpPeople(plan.data?.plan, user?.employee_id);
 
   if (plan.isPending) return <Spinner label={t('common.loading')} />;
   if (plan.error) {
@@ -118,13 +118,13 @@ export function PlanPage() {
         {tab === 'document' ? (
           <div className="stack">
             {!canEdit && allowed && p.status === 'draft' ? <p className="muted no-print">{t('doc.readOnly')}</p> : null}
-            <PlanDocument plan={p} canEdit={canEdit} people={people.data ?? null} canShare={canShare} />
+            <PlanDocument plan={p} canEdit={canEdit} people={people} canShare={canShare} />
             <section className="card no-print" aria-labelledby="plans-revisions">
               <div className="card-header">
                 <h2 id="plans-revisions">{t('doc.revisions')}</h2>
               </div>
               <div className="card-body">
-                <ol className="plans-revisions">
+                <ul className="plans-revisions">
                   {p.history.map((h) => (
                     <li key={h.id}>
                       {h.id === p.id ? (
@@ -141,7 +141,7 @@ export function PlanPage() {
                       </small>
                     </li>
                   ))}
-                </ol>
+                </ul>
               </div>
             </section>
           </div>

@@ -152,7 +152,7 @@ export function PlansPage() {
                       key: 'employee',
                       header: t('list.employee'),
                       render: (p: PlanSummary) => (
-                        <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision })}>
+                        <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
                           {p.employee_name}
                           <br />
                           <small className="mono muted">{p.employee_nip}</small>
@@ -172,7 +172,7 @@ export function PlansPage() {
                     </>
                   );
                   return view === 'mine' ? (
-                    <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision })}>
+                    <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
                       {text}
                     </Link>
                   ) : (
