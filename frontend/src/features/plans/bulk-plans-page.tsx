@@ -109,8 +109,8 @@ export function BulkPlansPage() {
       <PageHeader title={t('bulk.title')} subtitle={t('bulk.intro')} />
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label={t('bulk.title')}>
         <ProblemAlert problem={failure} unmatched={unmatched} />
-        <div className="card stack">
-          <div className="form-grid plans-four">
+        <div className="card stack plans-form">
+          <div className="form-grid plans-two">
             <SelectField
               label={t('bulk.cycle')}
               placeholder={t('create.chooseCycle')}
@@ -191,7 +191,7 @@ export function BulkPlansPage() {
             {report.skipped.length > 0 ? (
               <div className="table-wrap">
                 <table>
-                  <caption>{t('bulk.skipped', { count: report.skipped.length })}</caption>
+                  <caption className="plans-report-caption">{t('bulk.skipped', { count: report.skipped.length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('list.employee')}</th>

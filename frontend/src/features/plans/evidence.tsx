@@ -7,9 +7,9 @@ import { Button } from '@/components/button';
 import { TextField } from '@/components/field';
 import { toProblem, type ApiProblem } from '@/lib/api';
 import { formatDateTime } from '@/lib/i18n/format';
-import { downloadEvidence, useCreateEvidenceLink, useDeleteEvidence, useUploadEvidence, type EvidenceView } from './api';
+import { downloadEvidence, useCreateEvidenceLink, useDeleteEvidence, useUploadEvidence, type EvidenceView, type PlanView } from './api';
 import { ConfirmDialog } from './fields';
-import { contentTypeName, formatBytes } from './format';
+import { contentTypeName, formatBytes, whoLabel } from './format';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
 
@@ -30,7 +30,19 @@ export const DEFAULT_POLICY: Required<EvidencePolicy> = {
   ],
 };
 
-export function EvidenceList({ planId, items, canDelete }: { planId: string; items: readonly EvidenceView[]; canDelete: boolean }) {
+export function EvidenceList({
+  plan,
+  items,
+  canDelete,
+  describe,
+}: {
+  plan: PlanView;
+  items: readonly EvidenceView[];
+  canDelete: boolean;
+  /** What an evidence backs (an indicator and period), when the caller knows. */
+  describe?: (e: EvidenceView) => string | null;
+}) {
+  const planId = plan.id;
   const { t, i18n } = usePlansT();
   const remove = useDeleteEvidence(planId);
   const [deleting, setDeleting] = useState<EvidenceView | null>(null);
@@ -70,8 +82,13 @@ export function EvidenceList({ planId, items, canDelete }: { planId: string; ite
               {e.content_type ? `${t('real.type')}: ${contentTypeName(e.content_type)} · ` : ''}
               {e.size_bytes !== null && e.size_bytes !== undefined ? `${t('real.size')}: ${formatBytes(e.size_bytes, i18n.language)} · ` : ''}
               {e.source_system ? `${t('real.source', { source: e.source_system })} · ` : ''}
-              {t('real.uploadedBy', { who: e.uploaded_by, at: formatDateTime(e.uploaded_at) })}
+              {t('real.uploadedBy', { who: whoLabel(e.uploaded_by, plan), at: formatDateTime(e.uploaded_at) })}
             </small>
+            {describe?.(e) ? (
+              <small>
+                {t('real.linkTo')}: {describe(e)}
+              </small>
+            ) : null}
             {e.sha256 ? (
               <small className="plans-sha">
                 {t('real.sha')}: <span className="mono">{e.sha256}</span>

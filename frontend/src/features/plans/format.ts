@@ -158,3 +158,14 @@ export function planProblemMessage(t: TFunction, problem: ApiProblem, ctx: Probl
 export function showsServerDetail(problem: ApiProblem): boolean {
   return !!problem.detail && (PLAN_CODES.has(problem.code) || problem.code === 'appraiser_plan_not_approved' || problem.code === 'no_appraiser');
 }
+
+/**
+ * Who recorded something, for people: the server names accounts as `employee:<id>` (or a
+ * username, or an API client); the plan's employee and appraiser are shown by name.
+ */
+export function whoLabel(who: string, plan: { employee_id: string; employee_name: string; appraiser_employee_id?: string | null; appraiser_name?: string | null }): string {
+  const id = who.startsWith('employee:') ? who.slice('employee:'.length) : null;
+  if (id && id === plan.employee_id) return plan.employee_name;
+  if (id && id === plan.appraiser_employee_id && plan.appraiser_name) return plan.appraiser_name;
+  return who;
+}

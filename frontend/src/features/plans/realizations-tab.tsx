@@ -25,7 +25,7 @@ import {
 } from './api';
 import { EvidenceForms, EvidenceList, type EvidencePolicy } from './evidence';
 import { TextAreaField } from './fields';
-import { daysBetween, defaultPeriod, formatDecimal, formatTarget, todayIso } from './format';
+import { daysBetween, defaultPeriod, formatDecimal, formatTarget, todayIso, whoLabel } from './format';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
 
@@ -53,6 +53,16 @@ export function RealizationsTab({ plan, isOwner }: { plan: PlanView; isOwner: bo
   const missing = items.filter((i) => !current(i)).length;
   const overdue = !!period && today > period.fill_deadline_on && period.status !== 'finalised';
   const left = period ? daysBetween(today, period.fill_deadline_on) : 0;
+  const describe = (e: { realization_id?: string | null; work_result_id?: string | null }): string | null => {
+    if (e.realization_id) {
+      const item = items.find((i) => i.realizations.some((r) => r.id === e.realization_id));
+      const r = item?.realizations.find((x) => x.id === e.realization_id);
+      const pname = periods.find((p) => p.id === r?.period_id)?.name;
+      return item ? `${item.indicator.description}${pname ? ` · ${pname}` : ''}` : null;
+    }
+    if (e.work_result_id) return plan.work_results.find((w) => w.id === e.work_result_id)?.description ?? null;
+    return null;
+  };
 
   return (
     <div className="stack">
@@ -139,7 +149,7 @@ export function RealizationsTab({ plan, isOwner }: { plan: PlanView; isOwner: bo
                     <td>
                       {r ? (
                         <small>
-                          {r.recorded_by}
+                          {whoLabel(r.recorded_by, plan)}
                           <br />
                           <span className="muted">{formatDateTime(r.recorded_at)}</span>
                           {r.source_system ? (
@@ -174,7 +184,7 @@ export function RealizationsTab({ plan, isOwner }: { plan: PlanView; isOwner: bo
         </div>
         <div className="card-body">
           {evidence.error ? <ProblemAlert problem={toProblem(evidence.error, 0)} /> : null}
-          {evidence.data ? <EvidenceList planId={plan.id} items={evidence.data} canDelete={canRecord} /> : null}
+          {evidence.data ? <EvidenceList plan={plan} items={evidence.data} canDelete={canRecord} describe={describe} /> : null}
         </div>
       </section>
 
@@ -291,7 +301,7 @@ function RealizationDialog({
         {saved ? (
           <section className="stack" aria-labelledby={`${formId}-evidence`}>
             <h3 id={`${formId}-evidence`}>{t('real.evidenceOf')}</h3>
-            <EvidenceList planId={plan.id} items={mine} canDelete />
+            <EvidenceList plan={plan} items={mine} canDelete />
             <EvidenceForms planId={plan.id} realizationId={saved.id} policy={policy} />
           </section>
         ) : null}

@@ -32,29 +32,34 @@ export function WorkflowBar({ plan, actions, canReassign, onDone }: WorkflowBarP
   const close = () => setOpen(null);
   const ctx = { appraiserName: plan.appraiser_name };
 
+  const any = actions.some((a) => a !== 'end_period') || canReassign;
   return (
-    <div className="plans-workflow no-print" role="group" aria-label={t('flow.actions')}>
-      {has('submit') ? <Button onClick={() => setOpen('submit')}>{t('flow.submit')}</Button> : null}
-      {has('approve') ? <Button onClick={() => setOpen('approve')}>{t('flow.approve')}</Button> : null}
-      {has('return') ? (
-        <Button variant="secondary" onClick={() => setOpen('return')}>
-          {t('flow.return')}
-        </Button>
-      ) : null}
-      {has('revise') ? (
-        <Button variant="secondary" onClick={() => setOpen('revise')}>
-          {t('flow.revise')}
-        </Button>
-      ) : null}
-      {canReassign ? (
-        <Button variant="secondary" onClick={() => setOpen('reassign')}>
-          {t('flow.reassign')}
-        </Button>
-      ) : null}
-      {has('cancel') ? (
-        <Button variant="danger" onClick={() => setOpen('cancel')}>
-          {t('flow.cancel')}
-        </Button>
+    <>
+      {any ? (
+        <div className="plans-workflow no-print" role="group" aria-label={t('flow.actions')}>
+          {has('submit') ? <Button onClick={() => setOpen('submit')}>{t('flow.submit')}</Button> : null}
+          {has('approve') ? <Button onClick={() => setOpen('approve')}>{t('flow.approve')}</Button> : null}
+          {has('return') ? (
+            <Button variant="secondary" onClick={() => setOpen('return')}>
+              {t('flow.return')}
+            </Button>
+          ) : null}
+          {has('revise') ? (
+            <Button variant="secondary" onClick={() => setOpen('revise')}>
+              {t('flow.revise')}
+            </Button>
+          ) : null}
+          {canReassign ? (
+            <Button variant="secondary" onClick={() => setOpen('reassign')}>
+              {t('flow.reassign')}
+            </Button>
+          ) : null}
+          {has('cancel') ? (
+            <Button variant="danger" onClick={() => setOpen('cancel')}>
+              {t('flow.cancel')}
+            </Button>
+          ) : null}
+        </div>
       ) : null}
 
       <ConfirmDialog
@@ -106,7 +111,7 @@ export function WorkflowBar({ plan, actions, canReassign, onDone }: WorkflowBarP
       />
       {open === 'return' ? <ReturnDialog planId={plan.id} onClose={close} onDone={() => onDone(t('flow.returned'))} /> : null}
       {open === 'reassign' ? <ReassignDialog planId={plan.id} onClose={close} onDone={() => onDone(t('flow.reassigned'))} /> : null}
-    </div>
+    </>
   );
 }
 
