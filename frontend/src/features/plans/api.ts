@@ -46,6 +46,7 @@ export type PersonView = S['PersonView'];
 export interface SkpPeople {
   employee: PersonView;
   appraiser: PersonView | null;
+  superior?: PersonView | null;
 }
 export type AppraiserLookup = paths['/api/v1/employees/{employee_id}/appraiser']['get']['responses']['200']['content']['application/json'];
 
@@ -257,6 +258,24 @@ export function usePlanMove(planId: string) {
         case 'revise':
           return unwrap(await api.POST('/api/v1/plans/{plan_id}/revise', params));
       }
+    },
+    onSuccess: () => invalidate(planId),
+  });
+}
+
+/**
+ * The HR review (reviu by the Pengelola Kinerja, when the cycle requires it). Sent through the
+ * authenticated fetch so that this works whether or not the generated types know the endpoint
+ * yet (it was being added while this screen was written).
+ */
+export function useReviewPlan(planId: string) {
+  const invalidate = usePlanInvalidation();
+  return useMutation({
+    mutationFn: async () => {
+      const base = typeof window === 'undefined' ? '' : window.location.origin;
+      const response = await auth.fetch(new Request(`${base}/api/v1/plans/${encodeURIComponent(planId)}/review`, { method: 'POST' }));
+      if (!response.ok) throw await readProblem(response);
+      return (await response.json()) as PlanView;
     },
     onSuccess: () => invalidate(planId),
   });
@@ -502,7 +521,7 @@ export function useSkpPeople(
   const fallback = !!lookup.error && viewerIsAppraiser;
   const appraisees = useAppraisees(fallback ? viewerEmployeeId : null);
   const self = useAppraiserOf(fallback ? viewerEmployeeId : null);
-  if (lookup.data) return lookup.data;
+  if (lookup.data) return { employee: lookup.data.employee, appraiser: lookup.data.appraiser ?? null, superior: lookup.data.appraiser_superior ?? null };
   if (!fallback) return null;
   const employee = appraisees.data?.items.find((a) => a.employee.id === plan?.employee_id)?.employee;
   const appraiser = self.data?.employee;

@@ -36,6 +36,7 @@ const id = {
     emptyAppraisees: 'Belum ada SKP dari pegawai yang Anda nilai.',
     noEmployee: 'Akun ini tidak terhubung dengan data pegawai, sehingga tidak memiliki SKP.',
     returned: 'Dikembalikan',
+    reviewed: 'Sudah direviu pengelola kinerja, menunggu persetujuan Anda',
     submittedAt: 'Diajukan {{at}}',
   },
   state: {
@@ -229,6 +230,11 @@ const id = {
     notDecimal: 'Isi dengan angka (gunakan titik untuk desimal).',
     minAboveMax: 'Target minimum tidak boleh melebihi target maksimum.',
   },
+  settings: {
+    edit: 'Ubah masa berlaku & pendekatan',
+    title: 'Masa berlaku dan pendekatan SKP',
+    approachHint: 'Mengubah pendekatan tidak mengubah indikator yang sudah ada; periksa kembali targetnya.',
+  },
   exp: {
     edit: 'Ubah ekspektasi khusus pimpinan',
     title: 'Ekspektasi khusus pimpinan',
@@ -245,6 +251,9 @@ const id = {
     actions: 'Tindakan SKP',
     submit: 'Ajukan ke pejabat penilai',
     approve: 'Setujui',
+    review: 'Catat reviu',
+    reviewed: 'Reviu SKP dicatat; pejabat penilai kini dapat menyetujuinya.',
+    confirmReview: 'Catat bahwa SKP {{name}} sudah direviu oleh pengelola kinerja? Setelah itu pejabat penilai dapat menyetujuinya, atau Anda dapat mengembalikannya dengan alasan.',
     return: 'Kembalikan',
     revise: 'Buat revisi',
     cancel: 'Batalkan SKP',
@@ -420,6 +429,7 @@ const en: typeof id = {
     emptyAppraisees: 'No plan yet from the people you appraise.',
     noEmployee: 'This account is not linked to an employee, so it has no plans.',
     returned: 'Returned',
+    reviewed: 'Reviewed by the performance officer, awaiting your approval',
     submittedAt: 'Submitted {{at}}',
   },
   state: {
@@ -613,6 +623,11 @@ const en: typeof id = {
     notDecimal: 'Enter a number (use a dot for decimals).',
     minAboveMax: 'The minimum target may not exceed the maximum target.',
   },
+  settings: {
+    edit: 'Edit dates & approach',
+    title: 'Plan dates and approach',
+    approachHint: 'Changing the approach leaves existing indicators as they are; check their targets again.',
+  },
   exp: {
     edit: 'Edit leader’s expectations',
     title: 'Leader’s specific expectations',
@@ -629,6 +644,9 @@ const en: typeof id = {
     actions: 'Plan actions',
     submit: 'Submit to appraiser',
     approve: 'Approve',
+    review: 'Record review',
+    reviewed: 'Review recorded; the appraiser may now approve the plan.',
+    confirmReview: 'Record that the performance officer reviewed the plan of {{name}}? The appraiser may then approve it, or you may return it with a reason.',
     return: 'Return',
     revise: 'Revise',
     cancel: 'Cancel plan',

@@ -220,6 +220,7 @@ export function PlanDocument({ plan, canEdit, people, canShare = false }: PlanDo
               { label: t('doc.position'), value: appraiser?.position },
               { label: t('doc.unit'), value: appraiser?.unit },
             ])}
+            {appraiser && people?.superior ? personRows([{ label: t('doc.superior'), value: people.superior.name }]) : null}
           </dl>
         </section>
       </div>

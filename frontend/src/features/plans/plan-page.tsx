@@ -18,6 +18,7 @@ import { FeedbackTab } from './feedback-tab';
 import { stateLabel, stateTone } from './format';
 import { usePlansT } from './i18n';
 import { PlanDocument } from './plan-document';
+import { PlanSettingsDialog } from './plan-settings-dialog';
 import { BackToPlans } from './plans-page';
 import { ProblemAlert } from './problem-alert';
 import { RealizationsTab } from './realizations-tab';
@@ -39,6 +40,7 @@ export function PlanPage() {
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'document';
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice === 'created' ? t('create.created') : null);
   const people = useSkpPeople(plan.data?.plan, user?.employee_id);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   if (plan.isPending) return <Spinner label={t('common.loading')} />;
   if (plan.error) {
@@ -118,6 +120,14 @@ export function PlanPage() {
         {tab === 'document' ? (
           <div className="stack">
             {!canEdit && allowed && p.status === 'draft' ? <p className="muted no-print">{t('doc.readOnly')}</p> : null}
+            {canEdit ? (
+              <div className="row no-print">
+                <Button variant="secondary" onClick={() => setSettingsOpen(true)}>
+                  {t('settings.edit')}
+                </Button>
+              </div>
+            ) : null}
+            {settingsOpen ? <PlanSettingsDialog plan={p} etag={plan.data.etag} onClose={() => setSettingsOpen(false)} onReload={() => void plan.refetch()} /> : null}
             <PlanDocument plan={p} canEdit={canEdit} people={people} canShare={canShare} />
             <section className="card no-print" aria-labelledby="plans-revisions">
               <div className="card-header">

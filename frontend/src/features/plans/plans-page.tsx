@@ -3,7 +3,7 @@
 //! paging. The view and the filters live in the URL.
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
-import { DataTable } from '@/components/data-table';
+import { DataTable, type Column } from '@/components/data-table';
 import { SelectField } from '@/components/field';
 import { PageHeader } from '@/components/page-header';
 import { Pagination } from '@/components/pagination';
@@ -23,7 +23,8 @@ import { ProblemAlert } from './problem-alert';
 import './plans.css';
 
 const PER_PAGE = 25;
-export const PLAN_STATES: readonly PlanState[] = ['draft', 'submitted', 'approved', 'in_appraisal', 'superseded', 'cancelled'];
+/** Every state a filter offers; `reviewed` exists when the cycle requires HR's review. */
+export const PLAN_STATES: readonly string[] = ['draft', 'submitted', 'reviewed', 'approved', 'in_appraisal', 'superseded', 'cancelled'];
 
 export type PlanListView = 'mine' | 'to-approve' | 'appraisees' | 'all';
 
@@ -72,6 +73,8 @@ export function PlansPage() {
   const view: PlanListView = requested && views.includes(requested) ? requested : (views[0] ?? 'mine');
   const query = queryFor(view, search, employeeId);
   const plans = usePlans(query, view !== 'mine' || !!employeeId);
+  // With HR's review on, plans reach the appraiser as `reviewed`: listed beside the submitted ones.
+  const reviewed = usePlans({ appraiser_employee_id: 'me', status: 'reviewed' as PlanState, per_page: 100 }, view === 'to-approve');
   const cycles = useCycles();
   const tree = useUnitTree();
   const units = hr && tree.data ? unitOptions(tree.data) : [];
@@ -97,6 +100,71 @@ export function PlansPage() {
     view === 'mine' ? t('list.emptyMine') : view === 'to-approve' ? t('list.emptyToApprove') : view === 'appraisees' ? t('list.emptyAppraisees') : t('common.empty');
 
   const pickedEmployee = search.get('employee') ? { id: search.get('employee') ?? '', name: search.get('employeeName') ?? '', nip: search.get('employeeNip') ?? '' } : null;
+
+  const columns: Column<PlanSummary>[] = [
+    ...(view === 'mine'
+      ? []
+      : [
+          {
+            key: 'employee',
+            header: t('list.employee'),
+            render: (p: PlanSummary) => (
+              <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
+                {p.employee_name}
+                <br />
+                <small className="mono muted">{p.employee_nip}</small>
+              </Link>
+            ),
+          },
+        ]),
+    {
+      key: 'period',
+      header: t('list.period'),
+      render: (p: PlanSummary) => {
+        const text = (
+          <>
+            {formatDate(p.starts_on)} – {formatDate(p.ends_on)}
+            <br />
+            <small className="muted">{cycleName(p.cycle_id)}</small>
+          </>
+        );
+        return view === 'mine' ? (
+          <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
+            {text}
+          </Link>
+        ) : (
+          text
+        );
+      },
+    },
+    { key: 'revision', header: t('list.revision'), render: (p: PlanSummary) => p.revision },
+    {
+      key: 'approach',
+      header: t('list.approach'),
+      render: (p: PlanSummary) => (
+        <>
+          {t(`approach.${p.approach}`)}
+          <br />
+          <small className="muted">{t(`form.${p.form}`)}</small>
+        </>
+      ),
+    },
+    ...(view === 'mine' || view === 'all'
+      ? [{ key: 'appraiser', header: t('list.appraiser'), render: (p: PlanSummary) => p.appraiser_name ?? <span className="muted">{t('doc.notAssigned')}</span> }]
+      : []),
+    {
+      key: 'status',
+      header: t('list.status'),
+      render: (p: PlanSummary) => (
+        <span className="plans-status-cell">
+          <StatusBadge tone={stateTone(p.status)}>{stateLabel(t, p.status, p.status_label)}</StatusBadge>
+          {p.status === 'draft' && p.return_reason ? <StatusBadge tone="warning">{t('list.returned')}</StatusBadge> : null}
+          {p.status === 'submitted' && p.submitted_at ? <small className="muted">{t('list.submittedAt', { at: formatDateTime(p.submitted_at) })}</small> : null}
+        </span>
+      ),
+    },
+    { key: 'updated', header: t('list.updated'), render: (p: PlanSummary) => <span className="nowrap">{formatDateTime(p.updated_at)}</span> },
+  ];
 
   const table = (
     <div className="stack">
@@ -144,70 +212,7 @@ export function PlansPage() {
             rows={plans.data.items}
             rowKey={(p) => p.id}
             empty={emptyText}
-            columns={[
-              ...(view === 'mine'
-                ? []
-                : [
-                    {
-                      key: 'employee',
-                      header: t('list.employee'),
-                      render: (p: PlanSummary) => (
-                        <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
-                          {p.employee_name}
-                          <br />
-                          <small className="mono muted">{p.employee_nip}</small>
-                        </Link>
-                      ),
-                    },
-                  ]),
-              {
-                key: 'period',
-                header: t('list.period'),
-                render: (p: PlanSummary) => {
-                  const text = (
-                    <>
-                      {formatDate(p.starts_on)} – {formatDate(p.ends_on)}
-                      <br />
-                      <small className="muted">{cycleName(p.cycle_id)}</small>
-                    </>
-                  );
-                  return view === 'mine' ? (
-                    <Link to={`/plans/${p.id}`} aria-label={t('list.open', { name: p.employee_name, revision: p.revision, period: `${formatDate(p.starts_on)} – ${formatDate(p.ends_on)}` })}>
-                      {text}
-                    </Link>
-                  ) : (
-                    text
-                  );
-                },
-              },
-              { key: 'revision', header: t('list.revision'), render: (p: PlanSummary) => p.revision },
-              {
-                key: 'approach',
-                header: t('list.approach'),
-                render: (p: PlanSummary) => (
-                  <>
-                    {t(`approach.${p.approach}`)}
-                    <br />
-                    <small className="muted">{t(`form.${p.form}`)}</small>
-                  </>
-                ),
-              },
-              ...(view === 'mine' || view === 'all'
-                ? [{ key: 'appraiser', header: t('list.appraiser'), render: (p: PlanSummary) => p.appraiser_name ?? <span className="muted">{t('doc.notAssigned')}</span> }]
-                : []),
-              {
-                key: 'status',
-                header: t('list.status'),
-                render: (p: PlanSummary) => (
-                  <span className="plans-status-cell">
-                    <StatusBadge tone={stateTone(p.status)}>{stateLabel(t, p.status, p.status_label)}</StatusBadge>
-                    {p.status === 'draft' && p.return_reason ? <StatusBadge tone="warning">{t('list.returned')}</StatusBadge> : null}
-                    {p.status === 'submitted' && p.submitted_at ? <small className="muted">{t('list.submittedAt', { at: formatDateTime(p.submitted_at) })}</small> : null}
-                  </span>
-                ),
-              },
-              { key: 'updated', header: t('list.updated'), render: (p: PlanSummary) => <span className="nowrap">{formatDateTime(p.updated_at)}</span> },
-            ]}
+            columns={columns}
           />
           <Pagination
             page={plans.data.page}
@@ -217,6 +222,12 @@ export function PlansPage() {
             labels={pageLabels}
           />
         </>
+      ) : null}
+      {view === 'to-approve' && reviewed.data && reviewed.data.items.length > 0 ? (
+        <section className="stack" aria-labelledby="plans-reviewed">
+          <h2 id="plans-reviewed">{t('list.reviewed')}</h2>
+          <DataTable<PlanSummary> caption={t('list.reviewed')} rows={reviewed.data.items} rowKey={(p) => p.id} empty={t('common.empty')} columns={columns} />
+        </section>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import type { PlanView } from './api';
 import { EvidenceForms } from './evidence';
 import { PlanCreatePage } from './plan-create-page';
 import { PlanPage } from './plan-page';
+import { PlanSettingsDialog } from './plan-settings-dialog';
 import { WorkflowBar } from './workflow-bar';
 import { WorkResultDialog } from './work-result-dialog';
 
@@ -286,5 +287,25 @@ describe('EvidenceForms', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tambah tautan' }));
     expect(await screen.findByText('Isi tautan yang diawali http:// atau https://')).toBeInTheDocument();
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('PlanSettingsDialog', () => {
+  it('sends If-Match and, on 412, offers a reload instead of overwriting', async () => {
+    const fetch = serve({
+      'PATCH /api/v1/plans/plan-1': () =>
+        respond(412, { type: 'urn:kinerja:problem:stale_version', title: 'Stale', status: 412, detail: 'The plan changed', current_version: 3 }),
+    });
+    const onReload = vi.fn();
+    const onClose = vi.fn();
+    renderWithProviders(<PlanSettingsDialog plan={PLAN} etag={'"2"'} onClose={onClose} onReload={onReload} />);
+    await userEvent.selectOptions(screen.getByLabelText('Pendekatan'), 'qualitative');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(await screen.findByText(/telah diubah oleh orang lain/)).toBeInTheDocument();
+    const req = fetch.mock.calls[0]?.[0] as Request;
+    expect(req.headers.get('If-Match')).toBe('"2"');
+    await userEvent.click(screen.getByRole('button', { name: 'Muat ulang' }));
+    expect(onReload).toHaveBeenCalledTimes(1);
+    expect(onClose).toHaveBeenCalled();
   });
 });

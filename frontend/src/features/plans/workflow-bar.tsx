@@ -8,12 +8,12 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { EmployeePicker, type PickedEmployee } from '@/features/employees';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
-import { usePlanMove, useReassignAppraiser, useReturnPlan, type PlanAction, type PlanView } from './api';
+import { usePlanMove, useReassignAppraiser, useReturnPlan, useReviewPlan, type PlanAction, type PlanView } from './api';
 import { ConfirmDialog, TextAreaField } from './fields';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
 
-type Open = 'submit' | 'approve' | 'return' | 'revise' | 'cancel' | 'reassign' | null;
+type Open = 'submit' | 'review' | 'approve' | 'return' | 'revise' | 'cancel' | 'reassign' | null;
 
 export interface WorkflowBarProps {
   plan: PlanView;
@@ -28,16 +28,19 @@ export function WorkflowBar({ plan, actions, canReassign, onDone }: WorkflowBarP
   const navigate = useNavigate();
   const [open, setOpen] = useState<Open>(null);
   const move = usePlanMove(plan.id);
-  const has = (a: PlanAction) => actions.includes(a);
+  const review = useReviewPlan(plan.id);
+  // Compared as strings: `review` is newer than some generated types.
+  const has = (a: PlanAction | 'review') => (actions as readonly string[]).includes(a);
   const close = () => setOpen(null);
   const ctx = { appraiserName: plan.appraiser_name };
 
-  const any = actions.some((a) => a !== 'end_period') || canReassign;
+  const any = actions.some((a) => (a as string) !== 'end_period') || canReassign;
   return (
     <>
       {any ? (
         <div className="plans-workflow no-print" role="group" aria-label={t('flow.actions')}>
           {has('submit') ? <Button onClick={() => setOpen('submit')}>{t('flow.submit')}</Button> : null}
+          {has('review') ? <Button onClick={() => setOpen('review')}>{t('flow.review')}</Button> : null}
           {has('approve') ? <Button onClick={() => setOpen('approve')}>{t('flow.approve')}</Button> : null}
           {has('return') ? (
             <Button variant="secondary" onClick={() => setOpen('return')}>
@@ -71,6 +74,17 @@ export function WorkflowBar({ plan, actions, canReassign, onDone }: WorkflowBarP
         onConfirm={async () => {
           const p = await move.mutateAsync('submit');
           onDone(t('flow.submitted', { name: p.appraiser_name ?? '' }));
+        }}
+        onClose={close}
+      />
+      <ConfirmDialog
+        open={open === 'review'}
+        title={t('flow.review')}
+        message={t('flow.confirmReview', { name: plan.employee_name })}
+        confirmLabel={t('flow.review')}
+        onConfirm={async () => {
+          await review.mutateAsync();
+          onDone(t('flow.reviewed'));
         }}
         onClose={close}
       />
