@@ -62,16 +62,15 @@ export function CalibrationTab({ ctx }: { ctx: PeriodContext }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('sheet.employee')}</th>
-                      <th scope="col">{t('sheet.status')}</th>
                       <th scope="col">{t('sheet.before')}</th>
                       <th scope="col">{t('sheet.after')}</th>
-                      {ctx.canWrite ? <th scope="col">{t('common.actions')}</th> : null}
+                      <th scope="col">{ctx.canWrite ? t('common.actions') : t('sheet.status')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {sheet.data.items.length === 0 ? (
                       <tr>
-                        <td colSpan={5} className="muted">
+                        <td colSpan={4} className="muted">
                           {t('sheet.empty')}
                         </td>
                       </tr>
@@ -84,9 +83,6 @@ export function CalibrationTab({ ctx }: { ctx: PeriodContext }) {
                           <span className="muted cal-person-unit">{r.unit_id ? (units.names.get(r.unit_id) ?? '—') : '—'}</span>
                         </th>
                         <td>
-                          <StatusBadge tone={r.status === 'rated' ? 'info' : 'neutral'}>{labels.evaluationState(r.status)}</StatusBadge>
-                        </td>
-                        <td>
                           <PredicatePill value={r.predicate_before ?? null} />
                         </td>
                         <td className="cal-after">
@@ -98,15 +94,17 @@ export function CalibrationTab({ ctx }: { ctx: PeriodContext }) {
                             </span>
                           ) : null}
                         </td>
-                        {ctx.canWrite ? (
-                          <td>
-                            {r.status === 'rated' ? (
-                              <Button variant="secondary" onClick={() => setTarget(r)} aria-label={t('sheet.calibrateFor', { name: r.employee_name })}>
-                                {t('sheet.calibrate')}
-                              </Button>
-                            ) : null}
-                          </td>
-                        ) : null}
+                        <td>
+                          {ctx.canWrite && r.status === 'rated' ? (
+                            <Button variant="secondary" onClick={() => setTarget(r)} aria-label={t('sheet.calibrateFor', { name: r.employee_name })}>
+                              {t('sheet.calibrate')}
+                            </Button>
+                          ) : (
+                            <StatusBadge tone={r.status === 'rated' ? 'info' : 'neutral'} title={t('sheet.statusHint')}>
+                              {labels.evaluationState(r.status)}
+                            </StatusBadge>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

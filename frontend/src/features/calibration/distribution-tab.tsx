@@ -22,6 +22,7 @@ import { CountsTable, UnitDetail } from './unit-detail';
 export function CurveStatus({ unit }: { unit: UnitDistribution }) {
   const { t } = useCalibrationT();
   if (!unit.organisation_predicate) return <StatusBadge tone="neutral">{t('curveStatus.unchecked')}</StatusBadge>;
+  if (unit.violations.length === 0 && unit.total === 0) return <StatusBadge tone="neutral">{t('curveStatus.nobody')}</StatusBadge>;
   if (unit.violations.length === 0) return <StatusBadge tone="success">{t('curveStatus.ok')}</StatusBadge>;
   if (unit.is_acceptable) return <StatusBadge tone="warning">{t('curveStatus.justified', { count: unit.violations.length })}</StatusBadge>;
   return <StatusBadge tone="danger">{t('curveStatus.violated', { count: unit.violations.length })}</StatusBadge>;

@@ -50,6 +50,7 @@ const id = {
   curveStatus: {
     noPredicate: 'Belum ditetapkan',
     unchecked: 'Tidak diperiksa',
+    nobody: 'Tanpa pegawai dinilai',
     ok: 'Sesuai kurva',
     justified_one: 'Dijustifikasi ({{count}} pelanggaran)',
     justified_other: 'Dijustifikasi ({{count}} pelanggaran)',
@@ -113,6 +114,7 @@ const id = {
     notCalibrated: 'Tidak diubah',
     calibrate: 'Kalibrasi',
     calibrateFor: 'Kalibrasi predikat {{name}}',
+    statusHint: 'Hanya evaluasi berstatus Dinilai yang dapat dikalibrasi.',
   },
   live: {
     label: 'Sebaran langsung',
@@ -250,6 +252,7 @@ const en: typeof id = {
   curveStatus: {
     noPredicate: 'Not set',
     unchecked: 'Not checked',
+    nobody: 'Nobody rated',
     ok: 'Keeps the curve',
     justified_one: 'Justified ({{count}} violation)',
     justified_other: 'Justified ({{count}} violations)',
@@ -313,6 +316,7 @@ const en: typeof id = {
     notCalibrated: 'Unchanged',
     calibrate: 'Calibrate',
     calibrateFor: 'Calibrate the predicate of {{name}}',
+    statusHint: 'Only rated evaluations can be calibrated.',
   },
   live: {
     label: 'Live spread',
