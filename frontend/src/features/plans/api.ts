@@ -177,6 +177,14 @@ export function useRealizations(planId: string, periodId: string | null) {
   });
 }
 
+/** Every realization of the plan, all periods (to say what each evidence backs). */
+export function useAllRealizations(planId: string) {
+  return useQuery({
+    queryKey: planKeys.realizations(planId, 'all'),
+    queryFn: async () => unwrap(await api.GET('/api/v1/plans/{plan_id}/realizations', { params: { path: { plan_id: planId } } })),
+  });
+}
+
 export function useEvidence(planId: string) {
   return useQuery({
     queryKey: planKeys.evidence(planId),

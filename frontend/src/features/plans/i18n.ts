@@ -51,8 +51,8 @@ const id = {
   approach: {
     quantitative: 'Kuantitatif',
     qualitative: 'Kualitatif',
-    quantitativeHint: 'Kuantitatif: setiap indikator memiliki target angka (misalnya 12 dokumen) dan capaiannya dihitung dari realisasi.',
-    qualitativeHint: 'Kualitatif: setiap indikator memiliki target berupa uraian mutu/hasil yang diharapkan, dan realisasinya dinilai dari uraian.',
+    quantitativeHint: 'Setiap indikator memiliki target angka (misalnya 12 dokumen) dan capaiannya dihitung dari realisasi.',
+    qualitativeHint: 'Setiap indikator memiliki target berupa uraian mutu/hasil yang diharapkan, dan realisasinya dinilai dari uraian.',
   },
   form: { jpt: 'JPT', non_jpt: 'Non-JPT (JA/JF)' },
   kind: { main: 'Utama', additional: 'Tambahan' },
@@ -444,8 +444,8 @@ const en: typeof id = {
   approach: {
     quantitative: 'Quantitative',
     qualitative: 'Qualitative',
-    quantitativeHint: 'Quantitative: every indicator has a numeric target (e.g. 12 documents) and its achievement is computed from the realization.',
-    qualitativeHint: 'Qualitative: every indicator has a narrative target describing the expected quality or result, and its realization is judged from a narrative.',
+    quantitativeHint: 'Every indicator has a numeric target (e.g. 12 documents) and its achievement is computed from the realization.',
+    qualitativeHint: 'Every indicator has a narrative target describing the expected quality or result, and its realization is judged from a narrative.',
   },
   form: { jpt: 'JPT', non_jpt: 'Non-JPT (JA/JF)' },
   kind: { main: 'Main', additional: 'Additional' },

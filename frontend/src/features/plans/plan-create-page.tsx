@@ -2,12 +2,12 @@
 //! approach. The appraiser and the appraiser's superior are the server's to resolve: the page
 //! shows who the assignment names on the start date, and says plainly what to do when nobody is
 //! assigned (the most common complaint of e-Kinerja users).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
-import { Card, DetailList } from '@/components/card';
+import { Card } from '@/components/card';
 import { SelectField, TextField } from '@/components/field';
 import { PageHeader } from '@/components/page-header';
 import { Spinner } from '@/components/spinner';
@@ -174,7 +174,7 @@ export function PlanCreatePage() {
             {!employeeId ? <p className="muted">{admin ? t('create.employee') : t('list.noEmployee')}</p> : null}
             {employeeId && lookup.isPending ? <Spinner label={t('create.lookingUp')} /> : null}
             {lookup.data ? (
-              <DetailList
+              <PeopleList
                 items={[
                   { label: t('create.employee'), value: `${lookup.data.employee.name} (${lookup.data.employee.nip_or_id_number})` },
                   { label: t('create.position'), value: lookup.data.employee.position ?? t('common.none') },
@@ -206,7 +206,7 @@ export function PlanCreatePage() {
             {lookupProblem && lookupProblem.code !== 'no_appraiser' ? <ProblemAlert problem={lookupProblem} /> : null}
             {noAppraiser ? (
               <>
-                <DetailList items={[{ label: t('create.appraiser'), value: <span className="plans-missing">{t('noAppraiser.onDate', { date: formatDate(startsOn) })}</span> }]} />
+                <PeopleList items={[{ label: t('create.appraiser'), value: <span className="plans-missing">{t('noAppraiser.onDate', { date: formatDate(startsOn) })}</span> }]} />
                 {failure?.code !== 'no_appraiser' ? (
                   <Alert tone="warning" title={t('noAppraiser.title')}>
                     <p>{t('noAppraiser.body', { name: employeeName ?? t('noAppraiser.you') })}</p>
@@ -233,5 +233,19 @@ export function PlanCreatePage() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** Label above value: the narrow side card has no room for two columns. */
+function PeopleList({ items }: { items: readonly { label: ReactNode; value: ReactNode }[] }) {
+  return (
+    <dl className="plans-people">
+      {items.map((item, i) => (
+        <div key={i}>
+          <dt>{item.label}</dt>
+          <dd>{item.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -12,7 +12,7 @@ import { Tabs } from '@/components/tabs';
 import { isAdmin, useSession } from '@/features/auth';
 import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
-import { usePlan, usePlanActions, useSkpPeople, type PlanView } from './api';
+import { useAppraisees, usePlan, usePlanActions, useSkpPeople, type PlanView } from './api';
 import { DialoguesTab } from './dialogues-tab';
 import { FeedbackTab } from './feedback-tab';
 import { stateLabel, stateTone } from './format';
@@ -41,6 +41,8 @@ export function PlanPage() {
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice === 'created' ? t('create.created') : null);
   const people = useSkpPeople(plan.data?.plan, user?.employee_id);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Only a leader (someone who appraises others) shares work results through the matrix.
+  const mySubordinates = useAppraisees(plan.data && user?.employee_id === plan.data.plan.employee_id ? user.employee_id : null);
 
   if (plan.isPending) return <Spinner label={t('common.loading')} />;
   if (plan.error) {
@@ -64,7 +66,7 @@ export function PlanPage() {
   const canEdit = allowed?.can_edit ?? false;
   const isOwner = !!user?.employee_id && user.employee_id === p.employee_id;
   const live = p.status !== 'superseded' && p.status !== 'cancelled';
-  const canShare = isOwner && (p.status === 'approved' || p.status === 'in_appraisal');
+  const canShare = isOwner && (p.status === 'approved' || p.status === 'in_appraisal') && (mySubordinates.data?.items.length ?? 0) > 0;
   const tabLabels: Record<Tab, string> = {
     document: t('doc.tabDocument'),
     realizations: t('doc.tabRealizations'),

@@ -14,6 +14,7 @@ import { isAdmin, useSession } from '@/features/auth';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import {
+  useAllRealizations,
   useCycle,
   useEvidence,
   usePutRealization,
@@ -40,6 +41,7 @@ export function RealizationsTab({ plan, isOwner }: { plan: PlanView; isOwner: bo
   const period = periods.find((p) => p.id === periodId);
   const realizations = useRealizations(plan.id, periodId);
   const evidence = useEvidence(plan.id);
+  const allRealizations = useAllRealizations(plan.id);
   const [editing, setEditing] = useState<IndicatorRealizations | null>(null);
   const approved = plan.status === 'approved' || plan.status === 'in_appraisal';
   const canRecord = approved && (isOwner || isAdmin(user)) && period?.status !== 'finalised';
@@ -55,7 +57,7 @@ export function RealizationsTab({ plan, isOwner }: { plan: PlanView; isOwner: bo
   const left = period ? daysBetween(today, period.fill_deadline_on) : 0;
   const describe = (e: { realization_id?: string | null; work_result_id?: string | null }): string | null => {
     if (e.realization_id) {
-      const item = items.find((i) => i.realizations.some((r) => r.id === e.realization_id));
+      const item = (allRealizations.data?.items ?? items).find((i) => i.realizations.some((r) => r.id === e.realization_id));
       const r = item?.realizations.find((x) => x.id === e.realization_id);
       const pname = periods.find((p) => p.id === r?.period_id)?.name;
       return item ? `${item.indicator.description}${pname ? ` · ${pname}` : ''}` : null;
