@@ -82,8 +82,11 @@ test('an HR admin changes an organisation predicate, calibrates an evaluation an
   const confirm = page.getByRole('dialog', { name: 'Finalisasi Triwulan III?' });
   await expect(confirm).toContainText('evaluasi yang belum dinilai tetap terbuka');
   await confirm.getByRole('button', { name: 'Ya, finalisasi' }).click();
-  await expect(page.getByText('Triwulan III difinalisasi.')).toBeVisible();
-  await expect(page.getByText(/evaluasi difinalisasi; 2 belum dinilai dan dibiarkan\./)).toBeVisible();
-  await expect(page.getByText(/Tim puskesmas: capaian pelayanan primer/)).toBeVisible();
+  const result = page.getByRole('status').filter({ hasText: 'Triwulan III difinalisasi.' });
+  await expect(result).toContainText(/evaluasi difinalisasi; 2 belum dinilai dan dibiarkan\./);
+  await expect(result).toContainText('Tim puskesmas: capaian pelayanan primer');
+  // The justification is kept on the unit: the curve check shows it as justified.
+  await page.getByRole('tab', { name: 'Predikat organisasi & kurva' }).click();
+  await expect(units.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SEKSI }) })).toContainText('Dijustifikasi');
   await screenshot(page, 'finalised-q3');
 });

@@ -91,4 +91,12 @@ test('an auditor sees the cycle page without write actions', async ({ page }) =>
   await expect(page.getByRole('button', { name: /Tindakan HR/ })).toHaveCount(0);
   await expect(page.getByText('Kebijakan siklus')).toBeVisible();
   await screenshot(page, 'cycle-auditor');
+
+  // The distribution is readable too, without setting predicates or finalising.
+  await page.getByRole('link', { name: 'Distribusi & kalibrasi' }).first().click();
+  await expect(page.getByRole('table', { name: 'Unit organisasi' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /predikat organisasi/ })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Finalisasi' }).click();
+  await expect(page.getByText('Finalisasi hanya dapat dilakukan oleh admin instansi.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Finalisasi/ })).toHaveCount(0);
 });

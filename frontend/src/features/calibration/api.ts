@@ -136,16 +136,30 @@ export function useCalibrate() {
   });
 }
 
+/**
+ * Finalises a period. The justifications typed for violating units are first stored on their
+ * organisation predicates (the override endpoint), so that the distribution shows them as
+ * justified afterwards; then they are sent with the finalisation itself.
+ */
 export function useFinalise() {
   const invalidate = useInvalidatePeriod();
   return useMutation({
-    mutationFn: async (v: { periodId: string; overrideReasons: Record<string, string> }) =>
-      unwrap(
+    mutationFn: async (v: { periodId: string; overrideReasons: Record<string, string> }) => {
+      for (const [unitId, reason] of Object.entries(v.overrideReasons)) {
+        unwrap(
+          await api.PUT('/api/v1/units/{unit_id}/org-performance/{period_id}/override', {
+            params: { path: { unit_id: unitId, period_id: v.periodId } },
+            body: { reason },
+          }),
+        );
+      }
+      return unwrap(
         await api.POST('/api/v1/periods/{period_id}/finalise', {
           params: { path: { period_id: v.periodId } },
           body: { override_reasons: v.overrideReasons },
         }),
-      ),
+      );
+    },
     onSettled: (_d, _e, v) => invalidate(v.periodId),
   });
 }

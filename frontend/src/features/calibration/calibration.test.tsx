@@ -110,9 +110,13 @@ const unit = (id: string, name: string, violations: DistributionViolation[]) => 
   is_acceptable: violations.length === 0,
 });
 
-function finaliseFetch(enforcement: 'soft' | 'hard', finalised: unknown[]) {
+function finaliseFetch(enforcement: 'soft' | 'hard', finalised: unknown[], overrides: string[] = []) {
   return vi.fn(async (req: Request) => {
     const url = new URL(req.url);
+    if (url.pathname.endsWith('/override')) {
+      overrides.push(`${url.pathname} ${JSON.stringify(await req.json())}`);
+      return json({ id: 'o', unit_id: 'u-seksi', period_id: 'q3', predicate: 'good', set_by: 'admin', set_at: '2026-12-01T00:00:00Z', version: 1 });
+    }
     if (url.pathname === '/api/v1/periods/q3/distribution')
       return json({
         period_id: 'q3',
@@ -147,7 +151,8 @@ const ctx = (canWrite = true): PeriodContext => ({
 describe('FinaliseTab', () => {
   it('shows what will happen, asks a reason for each violating unit, and reports the result', async () => {
     const finalised: unknown[] = [];
-    vi.stubGlobal('fetch', finaliseFetch('soft', finalised));
+    const overrides: string[] = [];
+    vi.stubGlobal('fetch', finaliseFetch('soft', finalised, overrides));
     renderWithProviders(<FinaliseTab ctx={ctx()} />);
     expect(await screen.findByText('303', undefined, { timeout: 4000 })).toBeInTheDocument();
     expect(screen.getByText('Belum dimulai 0 · pengisian 0 · menunggu penilaian 2')).toBeInTheDocument();
@@ -164,6 +169,7 @@ describe('FinaliseTab', () => {
     expect(dialog).toHaveTextContent('303 evaluasi yang sudah dinilai akan dikunci');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Ya, finalisasi' }));
     await waitFor(() => expect(finalised).toEqual([{ override_reasons: { 'u-seksi': 'Capaian puskesmas.' } }]), { timeout: 4000 });
+    expect(overrides).toEqual(['/api/v1/units/u-seksi/org-performance/q3/override {"reason":"Capaian puskesmas."}']);
     expect(await screen.findByText('303 evaluasi difinalisasi; 2 belum dinilai dan dibiarkan.', undefined, { timeout: 4000 })).toBeInTheDocument();
   });
 
