@@ -16,6 +16,7 @@ import {
   useUnitDirectory,
   type CycleView,
 } from '@/features/cycles';
+import i18n from 'i18next';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import {
   useAwardCandidates,
@@ -40,6 +41,13 @@ const PER_PAGE = 100;
 /** The cycle whose annual results the reports read by default: the latest closed one. */
 export function defaultReportCycle(cycles: readonly Pick<CycleView, 'id' | 'status'>[]): string | null {
   return (cycles.find((c) => c.status === 'closed') ?? cycles[0])?.id ?? null;
+}
+
+/** Credit points as the API gives them (2 decimals), in the reader's notation. */
+export function formatCredit(value: string): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  return new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 }
 
 function todayIso(): string {
@@ -246,7 +254,7 @@ export function FollowUpPage() {
     {
       key: 'annual',
       header: t('col.annualCredit'),
-      render: (r) => <span className="adm-num fu-block">{formatNumber(Number(r.annual_credit_points))}</span>,
+      render: (r) => <span className="adm-num fu-block">{formatCredit(r.annual_credit_points)}</span>,
       csv: (r) => r.annual_credit_points,
     },
     {
@@ -254,7 +262,7 @@ export function FollowUpPage() {
       header: t('col.credit'),
       render: (r) => (
         <span className="adm-num fu-block" title={r.months < 12 ? t('proRata', { months: r.months }) : undefined}>
-          <strong>{formatNumber(Number(r.credit_points))}</strong>
+          <strong>{formatCredit(r.credit_points)}</strong>
           {r.months < 12 ? <span className="muted fu-prorata"> {t('proRataShort', { months: r.months })}</span> : null}
         </span>
       ),
