@@ -223,9 +223,9 @@ function usePlanInvalidation() {
 
 export function useCreatePlan() {
   const invalidate = usePlanInvalidation();
-  const { scope } = useAgencyScope();
   return useMutation({
-    mutationFn: async (body: CreatePlanBody) => unwrap(await api.POST('/api/v1/plans', { body: { ...scope, ...body } })),
+    // The agency is the employee's: the body names no agency, even for a super_admin.
+    mutationFn: async (body: CreatePlanBody) => unwrap(await api.POST('/api/v1/plans', { body })),
     onSuccess: () => invalidate(),
   });
 }

@@ -6,12 +6,13 @@ import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { SelectField, TextField } from '@/components/field';
 import { Spinner } from '@/components/spinner';
+import { StatusBadge } from '@/components/status-badge';
 import { useSession } from '@/features/auth';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { useCreateDialogue, useDialogues, type CreateDialogueBody, type PlanView } from './api';
 import { TextAreaField } from './fields';
-import { todayIso } from './format';
+import { todayIso, whoLabel } from './format';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
 
@@ -70,7 +71,7 @@ export function DialoguesTab({ plan }: { plan: PlanView }) {
             <li key={d.id} className="plans-note">
               <div className="plans-note-head">
                 <strong>{formatDate(d.held_on)}</strong>
-                <span>{t(`dlg.kinds.${d.kind}`)}</span>
+                <StatusBadge tone="info">{t(`dlg.kinds.${d.kind}`)}</StatusBadge>
               </div>
               <p className="plans-preline">{d.notes}</p>
               {d.follow_up ? (
@@ -79,14 +80,14 @@ export function DialoguesTab({ plan }: { plan: PlanView }) {
                 </p>
               ) : null}
               <small className="muted">
-                {t('dlg.recordedBy')}: {d.recorded_by} · {formatDateTime(d.created_at)}
+                {t('dlg.recordedBy')}: {whoLabel(d.recorded_by, plan)} · {formatDateTime(d.created_at)}
               </small>
             </li>
           ))}
         </ol>
       </section>
       {canWrite ? (
-        <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label={t('dlg.add')}>
+        <form className="card stack plans-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('dlg.add')}>
           <h2>{t('dlg.add')}</h2>
           <ProblemAlert problem={failure} />
           {notice ? <Alert tone="success">{notice}</Alert> : null}

@@ -144,7 +144,7 @@ export function FeedbackTab({ plan }: { plan: PlanView }) {
         </ol>
       </section>
       {canWrite ? (
-        <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label={isAppraiser ? t('fb.add') : t('fb.addSelf')}>
+        <form className="card stack plans-form" onSubmit={(e) => void submit(e)} noValidate aria-label={isAppraiser ? t('fb.add') : t('fb.addSelf')}>
           <h2>{isAppraiser ? t('fb.add') : t('fb.addSelf')}</h2>
           <ProblemAlert problem={failure} />
           {notice ? <Alert tone="success">{notice}</Alert> : null}
