@@ -155,6 +155,24 @@ test.describe.serial('a new employee’s plan from draft to approval', () => {
     await screenshot(page, 'plans-document-print');
     await page.emulateMedia({ media: 'screen' });
   });
+
+  test('the employee revises her approved plan; the approved revision stays in force', async ({ page }) => {
+    await signIn(page, 'pegawaibaru');
+    await openNewcomerPlan(page);
+    await page.getByRole('button', { name: 'Buat revisi' }).click();
+    await page.getByRole('dialog', { name: 'Buat revisi' }).getByRole('button', { name: 'Buat revisi' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('revisi 2');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Draf');
+    // The content was copied; the history links the approved revision.
+    await expect(page.getByText('Terverifikasinya berkas usulan mutasi pegawai tepat waktu')).toBeVisible();
+    const history = page.getByRole('region', { name: 'Riwayat revisi' });
+    await expect(history.getByText('Revisi 2 (revisi ini)')).toBeVisible();
+    await history.getByRole('link', { name: 'Revisi 1' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('revisi 1');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Disetujui');
+    // A second revision cannot be opened while one is pending.
+    await expect(page.getByRole('button', { name: 'Buat revisi' })).toHaveCount(0);
+  });
 });
 
 test('HR sees every plan of the agency with filters, and the bulk report', async ({ page }) => {
@@ -164,6 +182,18 @@ test('HR sees every plan of the agency with filters, and the bulk report', async
   await page.getByLabel('Status').selectOption('submitted');
   await expect(page.getByRole('link', { name: /^Buka SKP Joko Santoso/ })).toBeVisible();
   await screenshot(page, 'plans-list-hr');
+
+  // HR's own moves on a live plan: change of appraiser (employee or external) and cancellation.
+  await page.getByRole('link', { name: /^Buka SKP Joko Santoso/ }).click();
+  const actions = page.getByRole('group', { name: 'Tindakan SKP' });
+  await expect(actions.getByRole('button', { name: 'Batalkan SKP' })).toBeVisible();
+  await actions.getByRole('button', { name: 'Ganti pejabat penilai' }).click();
+  const reassign = page.getByRole('dialog', { name: 'Ganti pejabat penilai SKP' });
+  await reassign.getByLabel('Pejabat eksternal (non-ASN)').check();
+  await expect(reassign.getByLabel('Pejabat penilai baru').locator('option', { hasText: /Bupati/ })).toHaveCount(1);
+  await screenshot(page, 'plans-reassign');
+  await reassign.getByRole('button', { name: 'Batal' }).click();
+  await expect(reassign).toBeHidden();
 
   // Bulk creation for a unit whose staff all have plans: every row reported as skipped.
   await page.goto('/plans/bulk');

@@ -163,6 +163,16 @@ export function useAppraisees(employeeId: string | null | undefined) {
   });
 }
 
+/** External (non-ASN) appraisers of the agency, for HR's change of appraiser. */
+export function useExternalAppraisers(enabled: boolean) {
+  const { scope, ready } = useAgencyScope();
+  return useQuery({
+    queryKey: ['plans-external-appraisers', scope],
+    enabled: ready && enabled,
+    queryFn: async () => unwrap(await api.GET('/api/v1/external-appraisers', { params: { query: { ...scope, per_page: 500 } } })),
+  });
+}
+
 export function useRealizations(planId: string, periodId: string | null) {
   return useQuery({
     queryKey: planKeys.realizations(planId, periodId ?? ''),

@@ -275,6 +275,9 @@ const id = {
     reassignTitle: 'Ganti pejabat penilai SKP',
     reassignHint: 'Dipakai bila penugasan pejabat penilai keliru. Perubahan ini dicatat di log audit.',
     newAppraiser: 'Pejabat penilai baru',
+    appraiserKind: 'Jenis pejabat penilai',
+    kindEmployee: 'Pegawai (ASN) instansi',
+    kindExternal: 'Pejabat eksternal (non-ASN)',
     waitingFor: 'Menunggu persetujuan {{name}}.',
   },
   real: {
@@ -668,6 +671,9 @@ const en: typeof id = {
     reassignTitle: 'Change the plan’s appraiser',
     reassignHint: 'For when the appraiser assignment was wrong. The change is recorded in the audit log.',
     newAppraiser: 'New appraiser',
+    appraiserKind: 'Kind of appraiser',
+    kindEmployee: 'Employee (ASN) of the agency',
+    kindExternal: 'External official (non-ASN)',
     waitingFor: 'Awaiting the approval of {{name}}.',
   },
   real: {

@@ -6,9 +6,10 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
+import { SelectField } from '@/components/field';
 import { EmployeePicker, type PickedEmployee } from '@/features/employees';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
-import { usePlanMove, useReassignAppraiser, useReturnPlan, useReviewPlan, type PlanAction, type PlanView } from './api';
+import { useExternalAppraisers, usePlanMove, useReassignAppraiser, useReturnPlan, useReviewPlan, type PlanAction, type PlanView } from './api';
 import { ConfirmDialog, TextAreaField } from './fields';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
@@ -188,15 +189,19 @@ export function ReturnDialog({ planId, onClose, onDone }: { planId: string; onCl
 function ReassignDialog({ planId, onClose, onDone }: { planId: string; onClose: () => void; onDone: () => void }) {
   const { t } = usePlansT();
   const reassign = useReassignAppraiser(planId);
+  const [kind, setKind] = useState<'employee' | 'external'>('employee');
+  const externals = useExternalAppraisers(kind === 'external');
   const [picked, setPicked] = useState<PickedEmployee | null>(null);
+  const [external, setExternal] = useState('');
   const [failure, setFailure] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const ready = kind === 'employee' ? !!picked : external !== '';
   const save = async () => {
-    if (!picked) return;
+    if (!ready) return;
     setBusy(true);
     setFailure(null);
     try {
-      await reassign.mutateAsync({ appraiser_employee_id: picked.id });
+      await reassign.mutateAsync(kind === 'employee' ? { appraiser_employee_id: picked?.id } : { appraiser_external_id: external });
       onDone();
       onClose();
     } catch (err) {
@@ -216,7 +221,7 @@ function ReassignDialog({ planId, onClose, onDone }: { planId: string; onClose: 
           <Button variant="secondary" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button busy={busy} disabled={!picked} onClick={() => void save()}>
+          <Button busy={busy} disabled={!ready} onClick={() => void save()}>
             {t('common.save')}
           </Button>
         </>
@@ -225,7 +230,26 @@ function ReassignDialog({ planId, onClose, onDone }: { planId: string; onClose: 
       <div className="stack">
         <ProblemAlert problem={failure} />
         <p className="field-hint">{t('flow.reassignHint')}</p>
-        <EmployeePicker label={t('flow.newAppraiser')} value={picked} onChange={setPicked} />
+        <fieldset className="plans-radio-group plans-inline">
+          <legend>{t('flow.appraiserKind')}</legend>
+          <label className="plans-radio">
+            <input type="radio" name="appraiser-kind" checked={kind === 'employee'} onChange={() => setKind('employee')} /> {t('flow.kindEmployee')}
+          </label>
+          <label className="plans-radio">
+            <input type="radio" name="appraiser-kind" checked={kind === 'external'} onChange={() => setKind('external')} /> {t('flow.kindExternal')}
+          </label>
+        </fieldset>
+        {kind === 'employee' ? (
+          <EmployeePicker label={t('flow.newAppraiser')} value={picked} onChange={setPicked} />
+        ) : (
+          <SelectField
+            label={t('flow.newAppraiser')}
+            placeholder={t('common.none')}
+            value={external}
+            options={(externals.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.id_number})${x.position_title ? ` · ${x.position_title}` : ''}` }))}
+            onChange={(e) => setExternal(e.target.value)}
+          />
+        )}
       </div>
     </Dialog>
   );
