@@ -86,7 +86,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
   const result = (
     <Section title={t('detail.result')} testId="result">
       <div className="stack">
-        <ResultSummary evaluation={detail} />
+        <ResultSummary evaluation={detail} objection={objection.data} />
         {detail.result_rating || detail.predicate ? <ExplanationPanel evaluation={detail} mine={viewer.isEmployee} labelFor={labelFor} /> : null}
         {numeric ? <NumericSnapshot evaluation={detail} labelFor={labelFor} /> : null}
       </div>

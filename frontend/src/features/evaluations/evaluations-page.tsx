@@ -220,12 +220,15 @@ function EvaluationTable({
   plans,
   empty,
   rateLinks,
+  units,
 }: {
   rows: Evaluation[];
   periods: Map<string, PeriodInfo>;
   plans: Map<string, PlanSummary> | undefined;
   empty: string;
   rateLinks: boolean;
+  /** Unit names by id: shows a unit column (HR). */
+  units?: Map<string, string>;
 }) {
   const { t } = useEvaluationsT();
   const name = (e: Evaluation) => plans?.get(e.plan_id)?.employee_name ?? t('list.unknownEmployee');
@@ -250,6 +253,7 @@ function EvaluationTable({
             </span>
           ),
         },
+        ...(units ? [{ key: 'unit', header: t('list.unit'), render: (e: Evaluation) => (e.unit_id ? (units.get(e.unit_id) ?? '…') : '—') }] : []),
         { key: 'period', header: t('list.period'), render: (e) => period(e) },
         { key: 'state', header: t('list.state'), render: (e) => <EvaluationStatePill status={e.status} /> },
         { key: 'result', header: t('list.result'), render: (e) => <RatingWord rating={e.result_rating} /> },
@@ -293,6 +297,7 @@ function HrEvaluations() {
   const predicate = (params.get('predicate') ?? '') as EmployeePredicate | '';
   const page = Number(params.get('page') ?? '1') || 1;
   const units = useUnits(true);
+  const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
   const periods = usePeriodIndex(cycleId ? [cycleId] : []);
   const plans = usePlanIndex({ cycle_id: cycleId || undefined }, !!cycleId);
   const filters = {
@@ -331,7 +336,7 @@ function HrEvaluations() {
           <SelectField
             label={t('list.cycle')}
             value={cycleId}
-            options={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.status_label})` }))}
+            options={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.year} · ${c.status_label}` }))}
             onChange={(e) => setFilter('cycle', e.target.value)}
           />
           <SelectField label={t('list.period')} value={periodId} placeholder={t('list.allPeriods')} options={periodOptions} onChange={(e) => setFilter('period', e.target.value)} />
@@ -364,7 +369,7 @@ function HrEvaluations() {
         <Spinner label={t('common.loading')} />
       ) : (
         <>
-          <EvaluationTable rows={rows} periods={periods.index} plans={plans.data} empty={t('list.none')} rateLinks={false} />
+          <EvaluationTable rows={rows} periods={periods.index} plans={plans.data} empty={t('list.none')} rateLinks={false} units={unitNames} />
           <Pagination
             page={page}
             perPage={PER_PAGE}

@@ -59,7 +59,7 @@ export function WorkResultsTable({ rows }: { rows: IndicatorRow[] }) {
                         {r.unit ? ` ${r.unit}` : ''}
                       </span>
                     ) : null}
-                    {r.realizationBody ? <div className={r.realizationValue !== null ? 'muted' : undefined}>{r.realizationBody}</div> : null}
+                    {r.realizationBody ? <div className={r.realizationValue !== null ? 'muted ev-realization-note' : undefined}>{r.realizationBody}</div> : null}
                     {r.realizationValue === null && !r.realizationBody ? <span className="muted">{t('detail.noRealization')}</span> : null}
                   </td>
                   <td className="ev-num">{r.capaianPercent !== null ? `${decimal(r.capaianPercent)}%` : '—'}</td>

@@ -2,11 +2,13 @@
 //! justifications, the predicate (and its calibration), the appraiser's note, the innovation
 //! flag and the employee's self-assessment.
 import { DetailList } from '@/components/card';
-import type { Evaluation } from './api';
+import { Alert } from '@/components/alert';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Evaluation, ObjectionView } from './api';
 import { useEvaluationsT } from './i18n';
 import { PredicatePill, RatingWord } from './labels';
 
-export function ResultSummary({ evaluation }: { evaluation: Evaluation }) {
+export function ResultSummary({ evaluation, objection }: { evaluation: Evaluation; objection?: ObjectionView | null }) {
   const { t } = useEvaluationsT();
   const e = evaluation;
   const rated = !!e.result_rating || !!e.behaviour_rating || !!e.predicate;
@@ -48,6 +50,11 @@ export function ResultSummary({ evaluation }: { evaluation: Evaluation }) {
   return (
     <div className="stack">
       {!rated ? <p className="muted">{t('detail.notRatedYet')}</p> : null}
+      {objection?.outcome ? (
+        <Alert tone="info">
+          {t(objection.outcome === 'changed' ? 'detail.changedByObjection' : 'detail.keptByObjection', { at: formatDateTime(objection.decided_at) })}
+        </Alert>
+      ) : null}
       {rated && e.status === 'rated' ? <p className="muted">{t('detail.provisional')}</p> : null}
       {items.length ? <DetailList items={items} /> : null}
     </div>

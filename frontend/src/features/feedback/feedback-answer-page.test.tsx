@@ -79,6 +79,9 @@ function renderPage() {
 
 const region = (name: string) => screen.getByRole('region', { name });
 
+// Form stories click through several steps; a loaded CI machine must not make them flaky.
+vi.setConfig({ testTimeout: 15_000 });
+
 describe('FeedbackAnswerPage', () => {
   it('shows the seven values with guidelines and says a comment is required for above before the server does', async () => {
     renderPage();

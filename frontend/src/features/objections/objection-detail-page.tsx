@@ -75,12 +75,12 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
               />
             </div>
           </Card>
-          {subject.evaluation ? <Contested evaluation={subject.evaluation} /> : null}
+          {subject.evaluation ? <Contested evaluation={subject.evaluation} decided={decided} /> : null}
         </div>
         <div className="stack">
           {decided ? <Decision objection={objection} /> : null}
           {!decided && decider ? (
-            <DeciderPanel objection={objection} etag={etag} onReload={onReload} />
+            <DeciderPanel objection={objection} etag={etag} current={subject.evaluation} onReload={onReload} />
           ) : null}
           {!decided && !decider ? (
             <Alert tone="info">{objection.status === 'submitted' ? t('detail.waiting') : t('detail.underReview')}</Alert>
@@ -91,11 +91,11 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
   );
 }
 
-function Contested({ evaluation }: { evaluation: Evaluation }) {
+function Contested({ evaluation, decided }: { evaluation: Evaluation; decided: boolean }) {
   const { t } = useObjectionsT();
   return (
     <Card
-      title={t('detail.contested')}
+      title={t(decided ? 'detail.finalResult' : 'detail.contested')}
       actions={
         <Link className="btn btn-link" to={`/evaluations/${evaluation.id}`}>
           {t('detail.openEvaluation')}
@@ -122,7 +122,6 @@ function Contested({ evaluation }: { evaluation: Evaluation }) {
               </>
             ),
           },
-          // After a changed decision the evaluation already carries the new predicate.
           { label: t('detail.predicate'), value: <PredicatePill predicate={evaluation.effective_predicate} /> },
         ]}
       />
@@ -162,7 +161,18 @@ function Decision({ objection }: { objection: ObjectionView }) {
 
 type Outcome = 'kept' | 'changed';
 
-function DeciderPanel({ objection, etag, onReload }: { objection: ObjectionView; etag: string; onReload: () => void }) {
+function DeciderPanel({
+  objection,
+  etag,
+  current,
+  onReload,
+}: {
+  objection: ObjectionView;
+  etag: string;
+  /** The contested evaluation, for the current ratings. */
+  current: Evaluation | undefined;
+  onReload: () => void;
+}) {
   const { t } = useObjectionsT();
   const review = useReviewObjection(objection.id);
   const decide = useDecideObjection(objection.id);
@@ -322,8 +332,15 @@ function DeciderPanel({ objection, etag, onReload }: { objection: ObjectionView;
         </fieldset>
         {outcome === 'changed' ? (
           <>
-            <RatingChoice name="result" legend={t('decide.newResult')} value={result} error={errors.result} onChange={setResult} />
-            <RatingChoice name="behaviour" legend={t('decide.newBehaviour')} value={behaviour} error={errors.behaviour} onChange={setBehaviour} />
+            <RatingChoice name="result" legend={t('decide.newResult')} current={current?.result_rating} value={result} error={errors.result} onChange={setResult} />
+            <RatingChoice
+              name="behaviour"
+              legend={t('decide.newBehaviour')}
+              current={current?.behaviour_rating}
+              value={behaviour}
+              error={errors.behaviour}
+              onChange={setBehaviour}
+            />
           </>
         ) : null}
         <div className={errors.note ? 'field field-invalid' : 'field'}>
@@ -386,11 +403,26 @@ function DeciderPanel({ objection, etag, onReload }: { objection: ObjectionView;
   );
 }
 
-function RatingChoice({ name, legend, value, error, onChange }: { name: string; legend: string; value: Rating | ''; error?: string; onChange: (r: Rating) => void }) {
+function RatingChoice({
+  name,
+  legend,
+  current,
+  value,
+  error,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  current: Rating | null | undefined;
+  value: Rating | '';
+  error?: string;
+  onChange: (r: Rating) => void;
+}) {
   const { t } = useObjectionsT();
   return (
     <fieldset className="ob-choice" aria-invalid={error ? true : undefined}>
       <legend className="field-label">{legend}</legend>
+      {current ? <small className="muted">{t('decide.current', { rating: t(`evaluations:rating.${current}`) })}</small> : null}
       <div className="ob-scale">
         {RATINGS.map((r) => (
           <label key={r} className={value === r ? 'ob-option selected' : 'ob-option'}>

@@ -1,0 +1,110 @@
+// User stories of 360 feedback: a rater answers a request; the rated employee never learns
+// which peers rated them. Uses pegawai's Q4 peer request for Wahyu Nugraha and pegawai's
+// Triwulan I result, which no other feature's spec touches.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD, screenshot, signIn } from './helpers';
+
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.ok()).toBeTruthy();
+  return (await login.json()).access_token as string;
+}
+
+test('an employee answers a pending peer request: saves a draft, is told a comment is required for "above", then submits', async ({ page }) => {
+  await signIn(page, 'pegawai');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Umpan balik 360' }).click();
+  await expect(page.getByRole('heading', { name: 'Umpan balik 360' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Perlu diisi/ })).toHaveAttribute('aria-selected', 'true');
+  const row = page.getByRole('row').filter({ hasText: 'Wahyu Nugraha, A.Md.' }).filter({ hasText: 'Triwulan IV' });
+  await expect(row).toContainText('Rekan kerja');
+  await screenshot(page, 'feedback-inbox');
+  await row.getByRole('link', { name: 'Isi umpan balik untuk Wahyu Nugraha, A.Md.' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Umpan balik untuk Wahyu Nugraha, A.Md.' })).toBeVisible();
+  // A peer is told their answers stay anonymous.
+  await expect(page.getByText(/tidak pernah ditampilkan dengan nama Anda/)).toBeVisible();
+  const value = (name: string) => page.getByRole('region', { name });
+
+  // A draft: one value rated, saved, kept after a reload.
+  await value('Akuntabel').getByRole('radio', { name: 'Sesuai ekspektasi' }).check();
+  await page.getByRole('button', { name: 'Simpan draf' }).click();
+  await expect(page.getByText('Draf disimpan. Anda dapat melanjutkan nanti.')).toBeVisible();
+  await page.reload();
+  await expect(value('Akuntabel').getByRole('radio', { name: 'Sesuai ekspektasi' })).toBeChecked();
+  await expect(page.getByText('1 dari 7 nilai telah dinilai')).toBeVisible();
+
+  // "Above" needs a comment: said as soon as it is chosen, and on submitting without one.
+  const service = value('Berorientasi Pelayanan');
+  await service.getByRole('radio', { name: 'Di atas ekspektasi' }).check();
+  await expect(service.getByText(/Wajib diisi: jelaskan mengapa perilakunya di atas ekspektasi/)).toBeVisible();
+  for (const name of ['Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']) {
+    await value(name).getByRole('radio', { name: 'Sesuai ekspektasi' }).check();
+  }
+  await page.getByRole('button', { name: 'Kirim umpan balik' }).click();
+  await expect(service.getByText('Komentar wajib diisi untuk rating di atas atau di bawah ekspektasi.')).toBeVisible();
+  await expect(page.getByText('Periksa 1 isian yang ditandai sebelum mengirim.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await screenshot(page, 'feedback-form-comment-required');
+
+  await service.getByLabel(/Komentar/).fill('Selalu menanggapi permintaan layanan pegawai pada hari yang sama.');
+  await page.getByRole('button', { name: 'Kirim umpan balik' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Kirim umpan balik?' });
+  await expect(dialog).toContainText('tidak dapat diubah lagi');
+  await dialog.getByRole('button', { name: 'Ya, kirim' }).click();
+
+  await expect(page.getByText(/Dikirim pada .*Jawaban yang telah dikirim tidak dapat diubah/)).toBeVisible();
+  await expect(page.getByText('Selalu menanggapi permintaan layanan pegawai pada hari yang sama.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kirim umpan balik' })).toHaveCount(0);
+  await screenshot(page, 'feedback-submitted');
+
+  await page.getByRole('link', { name: /Kembali ke daftar permintaan/ }).click();
+  await page.getByRole('tab', { name: /Sudah dikirim/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Wahyu Nugraha, A.Md.' }).filter({ hasText: 'Triwulan IV' })).toContainText('Terkirim');
+});
+
+test('an employee follows a feedback notification to the request it is about', async ({ page }) => {
+  await signIn(page, 'pegawai');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Notifikasi' }).click();
+  await expect(page.getByRole('heading', { name: 'Notifikasi' })).toBeVisible();
+  const item = page.getByTestId('notification').filter({ hasText: 'Umpan balik 360 untuk Sri Oktaviani, A.Md.' });
+  await expect(item).toContainText('Permintaan umpan balik 360');
+  await expect(item).toContainText('Belum dibaca');
+  await screenshot(page, 'notifications');
+  await item.getByRole('link', { name: /Buka/ }).click();
+  await expect(page.getByRole('heading', { name: 'Umpan balik untuk Sri Oktaviani, A.Md.' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('notification').filter({ hasText: 'Umpan balik 360 untuk Sri Oktaviani, A.Md.' })).toContainText(/Dibaca/);
+});
+
+test('an employee cannot see which peers rated them', async ({ page, request }) => {
+  // Who the peers are, asked as HR (who may know), to look for their names on the page.
+  const hr = await token(request, 'admin');
+  const me = await token(request, 'pegawai');
+  const headers = (t: string) => ({ Authorization: `Bearer ${t}` });
+  const mine = await (await request.get('/api/v1/evaluations?per_page=50', { headers: headers(me) })).json();
+  const cycles = await (await request.get('/api/v1/cycles', { headers: headers(me) })).json();
+  const y2026 = cycles.items.find((c: { year: number }) => c.year === 2026);
+  const cycle = await (await request.get(`/api/v1/cycles/${y2026.id}`, { headers: headers(me) })).json();
+  const q1 = cycle.periods.find((p: { name: string }) => p.name === 'Triwulan I');
+  const evaluation = mine.items.find((e: { period_id: string }) => e.period_id === q1.id);
+  const raters = await (await request.get(`/api/v1/evaluations/${evaluation.id}/feedback-requests`, { headers: headers(hr) })).json();
+  const peerIds = raters
+    .filter((r: { rater_role: string; status: string }) => r.rater_role === 'peer' && r.status === 'submitted')
+    .map((r: { rater_employee_id: string }) => r.rater_employee_id);
+  expect(peerIds.length).toBeGreaterThan(0);
+  const peerNames: string[] = [];
+  for (const id of peerIds) peerNames.push((await (await request.get(`/api/v1/employees/${id}`, { headers: headers(hr) })).json()).name);
+
+  await signIn(page, 'pegawai');
+  await page.goto(`/evaluations/${evaluation.id}`);
+  const section = page.getByTestId('feedback-360-section');
+  await expect(section.getByRole('heading', { name: 'Umpan balik 360' })).toBeVisible();
+  await expect(section.getByText(/hanya ditampilkan sebagai gabungan kelompok/)).toBeVisible();
+  // Peers appear only as a group with counts; self and appraiser answers are attributed.
+  await expect(section.getByText('Dimas, S.Psi.')).toBeVisible();
+  for (const name of peerNames) await expect(page.getByText(name)).toHaveCount(0);
+  const text = await page.locator('body').innerText();
+  for (const name of peerNames) expect(text).not.toContain(name);
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'evaluation-360-anonymous');
+});
