@@ -78,9 +78,9 @@ test.describe.serial('a new employee’s plan from draft to approval', () => {
 
     await page.getByRole('group', { name: 'Tindakan SKP' }).getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
     await page.getByRole('dialog', { name: 'Ajukan ke pejabat penilai' }).getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click();
-    await expect(page.getByText(`SKP diajukan kepada ${APPRAISER}.`)).toBeVisible();
+    await expect(page.getByText(`SKP diajukan. Pejabat penilai: ${APPRAISER}`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Diajukan');
-    await expect(page.getByText(`Menunggu persetujuan ${APPRAISER}.`)).toBeVisible();
+    await expect(page.getByText(`Menunggu persetujuan pejabat penilai: ${APPRAISER}`)).toBeVisible();
   });
 
   test('the appraiser returns the plan with a reason and shares a work result through the matrix', async ({ page }) => {
