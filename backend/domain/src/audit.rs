@@ -21,6 +21,9 @@ pub struct AuditContent<'a> {
     pub before: &'a str,
     pub after: &'a str,
     pub request_id: &'a str,
+    /// The employee the entry is about, as text; empty when none. Covered by the hash only
+    /// when present, so chains written before subjects existed verify unchanged.
+    pub subject: &'a str,
 }
 
 /// SHA-256 over the previous hash and each field, length-prefixed so that no two different
@@ -44,6 +47,10 @@ pub fn entry_hash(prev_hash: &str, content: &AuditContent<'_>) -> String {
     ] {
         hasher.update((part.len() as u64).to_be_bytes());
         hasher.update(part.as_bytes());
+    }
+    if !content.subject.is_empty() {
+        hasher.update((content.subject.len() as u64).to_be_bytes());
+        hasher.update(content.subject.as_bytes());
     }
     hex::encode(hasher.finalize())
 }
@@ -123,6 +130,7 @@ mod tests {
             before: "null",
             after,
             request_id: "r1",
+            subject: "",
         }
     }
 
@@ -195,5 +203,27 @@ mod tests {
         b.actor_id = "a";
         b.action = "bc";
         assert_ne!(entry_hash(GENESIS_HASH, &a), entry_hash(GENESIS_HASH, &b));
+    }
+
+    #[test]
+    fn the_subject_is_covered_by_the_hash_only_when_present() {
+        let plain = content(1, "{}");
+        let with = AuditContent {
+            subject: "0190f0c2-0000-7000-8000-000000000001",
+            ..plain.clone()
+        };
+        let other = AuditContent {
+            subject: "0190f0c2-0000-7000-8000-000000000002",
+            ..plain.clone()
+        };
+        let h = entry_hash(GENESIS_HASH, &plain);
+        assert_ne!(entry_hash(GENESIS_HASH, &with), h);
+        assert_ne!(
+            entry_hash(GENESIS_HASH, &with),
+            entry_hash(GENESIS_HASH, &other)
+        );
+        // Removing a subject after the fact breaks the entry's hash.
+        let stored = entry_hash(GENESIS_HASH, &with);
+        assert_ne!(stored, h);
     }
 }

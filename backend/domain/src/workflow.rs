@@ -167,8 +167,10 @@ text_enum! {
     PlanState {
         /// DRAFT: the employee is writing it.
         Draft => "draft",
-        /// DIAJUKAN: awaiting the appraiser.
+        /// DIAJUKAN: awaiting the appraiser (or, when the cycle requires it, the HR review).
         Submitted => "submitted",
+        /// DIREVIU: reviewed by the Pengelola Kinerja (HR, PP 30/2019); awaiting the appraiser.
+        Reviewed => "reviewed",
         /// DISETUJUI: agreed; realisations can be recorded.
         Approved => "approved",
         /// MASA_PENILAIAN: the period has ended; evaluation runs on it.
@@ -185,6 +187,8 @@ text_enum! {
     PlanAction {
         /// Ajukan: the employee submits to the appraiser.
         Submit => "submit",
+        /// Reviu: the Pengelola Kinerja (HR) has checked the plan, when the cycle requires it.
+        Review => "review",
         /// Setujui: the appraiser approves.
         Approve => "approve",
         /// Kembalikan: the appraiser sends it back for revision, with a reason.
@@ -207,6 +211,18 @@ const PLAN: &[(PlanState, PlanAction, PlanState)] = &[
         PlanState::Approved,
     ),
     (PlanState::Submitted, PlanAction::Return, PlanState::Draft),
+    // PP 30/2019: the SKP is agreed after review by the Pengelola Kinerja (optional step).
+    (
+        PlanState::Submitted,
+        PlanAction::Review,
+        PlanState::Reviewed,
+    ),
+    (
+        PlanState::Reviewed,
+        PlanAction::Approve,
+        PlanState::Approved,
+    ),
+    (PlanState::Reviewed, PlanAction::Return, PlanState::Draft),
     (
         PlanState::Approved,
         PlanAction::Revise,
@@ -221,6 +237,11 @@ const PLAN: &[(PlanState, PlanAction, PlanState)] = &[
     (PlanState::Draft, PlanAction::Cancel, PlanState::Cancelled),
     (
         PlanState::Submitted,
+        PlanAction::Cancel,
+        PlanState::Cancelled,
+    ),
+    (
+        PlanState::Reviewed,
         PlanAction::Cancel,
         PlanState::Cancelled,
     ),
@@ -242,6 +263,7 @@ impl PlanState {
         match self {
             PlanState::Draft => "Draf",
             PlanState::Submitted => "Diajukan",
+            PlanState::Reviewed => "Direviu",
             PlanState::Approved => "Disetujui",
             PlanState::InAppraisal => "Masa Penilaian",
             PlanState::Superseded => "Diganti",
@@ -588,7 +610,11 @@ mod tests {
                 (S::Draft, A::Cancel, S::Cancelled),
                 (S::Submitted, A::Approve, S::Approved),
                 (S::Submitted, A::Return, S::Draft),
+                (S::Submitted, A::Review, S::Reviewed),
                 (S::Submitted, A::Cancel, S::Cancelled),
+                (S::Reviewed, A::Approve, S::Approved),
+                (S::Reviewed, A::Return, S::Draft),
+                (S::Reviewed, A::Cancel, S::Cancelled),
                 (S::Approved, A::Revise, S::Superseded),
                 (S::Approved, A::EndPeriod, S::InAppraisal),
                 (S::Approved, A::Cancel, S::Cancelled),

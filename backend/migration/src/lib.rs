@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000001_foundation;
 mod m20260201_000001_appraisal;
+mod m20261201_000001_progress_counters;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20260101_000001_foundation::Migration),
             Box::new(m20260201_000001_appraisal::Migration),
+            Box::new(m20261201_000001_progress_counters::Migration),
         ]
     }
 }

@@ -177,6 +177,7 @@ pub async fn create_agency(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(model.id),
             action: "agency.create",
             entity_type: "agency",
@@ -262,6 +263,7 @@ pub async fn update_agency(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(id),
             action: "agency.update",
             entity_type: "agency",

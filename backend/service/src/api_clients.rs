@@ -246,6 +246,7 @@ pub async fn create_api_client(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "api_client.create",
             entity_type: "api_client",
@@ -304,6 +305,7 @@ pub async fn revoke_api_client(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResu
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(updated.agency_id),
             action: "api_client.revoke",
             entity_type: "api_client",

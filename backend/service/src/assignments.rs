@@ -926,6 +926,7 @@ pub async fn create_assignment(
             &*txn,
             ctx,
             Change {
+                subject_employee_id: Some(updated.employee_id),
                 agency_id: Some(agency_id),
                 action: "assignment.close",
                 entity_type: "appraiser_assignment",
@@ -941,6 +942,7 @@ pub async fn create_assignment(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(emp.id),
             agency_id: Some(agency_id),
             action: "assignment.create",
             entity_type: "appraiser_assignment",
@@ -1022,6 +1024,7 @@ pub async fn update_assignment(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(updated.employee_id),
             agency_id: Some(updated.agency_id),
             action: "assignment.update",
             entity_type: "appraiser_assignment",

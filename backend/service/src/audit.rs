@@ -27,8 +27,13 @@ pub fn chain_for(agency_id: Option<Uuid>) -> String {
 
 /// What an audit entry says happened; `before` / `after` are the object's API representation
 /// (None when it did not exist before or does not exist after).
+#[derive(Default)]
 pub struct Change<'a> {
     pub agency_id: Option<Uuid>,
+    /// The employee whose record this is: the entry appears in their own audit trail
+    /// (`GET /me/audit-trail`). None for entries that must not reach them (360 requests,
+    /// private notes) and for agency-level acts.
+    pub subject_employee_id: Option<Uuid>,
     pub action: &'a str,
     pub entity_type: &'a str,
     pub entity_id: String,
@@ -59,8 +64,12 @@ pub async fn record<C: ConnectionTrait>(
         action,
         entity_type,
         entity_id,
+        subject_employee_id,
         ..
     } = change;
+    let subject = subject_employee_id
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     let chain = chain_for(agency_id);
 
     // Make sure the head row exists, then lock it: appends to one chain are serialised.
@@ -101,6 +110,7 @@ pub async fn record<C: ConnectionTrait>(
         before: &before,
         after: &after,
         request_id: &ctx.request_id,
+        subject: &subject,
     };
     let hash = entry_hash(&head.hash, &content);
     audit_log::Entity::insert(audit_log::ActiveModel {
@@ -119,6 +129,7 @@ pub async fn record<C: ConnectionTrait>(
         request_id: Set(ctx.request_id.clone()),
         prev_hash: Set(head.hash.clone()),
         hash: Set(hash.clone()),
+        subject_employee_id: Set(subject_employee_id),
         ..Default::default()
     })
     .exec_without_returning(txn)
@@ -170,6 +181,10 @@ pub async fn verify_chain<C: ConnectionTrait>(db: &C, chain: &str) -> ServiceRes
             .await?;
         let n = rows.len();
         for row in &rows {
+            let subject = row
+                .subject_employee_id
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             let entry = StoredEntry {
                 content: AuditContent {
                     seq: row.seq,
@@ -183,6 +198,7 @@ pub async fn verify_chain<C: ConnectionTrait>(db: &C, chain: &str) -> ServiceRes
                     before: &row.before,
                     after: &row.after,
                     request_id: &row.request_id,
+                    subject: &subject,
                 },
                 prev_hash: &row.prev_hash,
                 hash: &row.hash,

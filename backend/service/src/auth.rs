@@ -384,6 +384,7 @@ pub async fn login(
                 &*txn,
                 &ctx,
                 Change {
+                    subject_employee_id: None,
                     agency_id: account.agency_id,
                     action: "user.lock",
                     entity_type: "user",
@@ -811,6 +812,7 @@ pub async fn change_password(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: updated.agency_id,
             action: "user.change_password",
             entity_type: "user",

@@ -649,6 +649,7 @@ pub async fn upsert_units(
             &*txn,
             ctx,
             Change {
+                subject_employee_id: None,
                 agency_id: Some(agency_id),
                 action: "unit.create",
                 entity_type: "unit",
@@ -700,6 +701,7 @@ pub async fn upsert_units(
             &*txn,
             ctx,
             Change {
+                subject_employee_id: None,
                 agency_id: Some(agency_id),
                 action: "unit.update",
                 entity_type: "unit",
@@ -1104,6 +1106,7 @@ pub async fn upsert_employees(
                     &*txn,
                     ctx,
                     Change {
+                        subject_employee_id: None,
                         agency_id: Some(agency_id),
                         action: "employee.update",
                         entity_type: "employee",
@@ -1121,6 +1124,7 @@ pub async fn upsert_employees(
                     &*txn,
                     ctx,
                     Change {
+                        subject_employee_id: None,
                         agency_id: Some(agency_id),
                         action: "employee.create",
                         entity_type: "employee",

@@ -289,6 +289,8 @@ pub async fn create_feedback(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: (req.visibility == FeedbackVisibility::Employee)
+                .then_some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "continuous_feedback.create",
             entity_type: "continuous_feedback",
@@ -416,6 +418,7 @@ pub async fn create_dialogue(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "dialogue.create",
             entity_type: "dialogue",

@@ -473,6 +473,7 @@ pub async fn create_cycle(s: &Services, ctx: &Ctx, req: CreateCycle) -> ServiceR
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "cycle.create",
             entity_type: ENTITY,
@@ -568,6 +569,7 @@ pub async fn update_cycle(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(c.agency_id),
             action: "cycle.update",
             entity_type: ENTITY,
@@ -624,6 +626,7 @@ pub async fn update_period(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(p.agency_id),
             action: "period.update",
             entity_type: "period",
@@ -663,6 +666,7 @@ pub async fn transition_cycle(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(c.agency_id),
             action: &format!("cycle.{}", req.action.as_str()),
             entity_type: ENTITY,

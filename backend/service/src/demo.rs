@@ -997,6 +997,7 @@ pub async fn load(s: &Services, seed: u64) -> ServiceResult<String> {
         &*txn,
         &ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(ag.id),
             action: "demo.load",
             entity_type: "agency",

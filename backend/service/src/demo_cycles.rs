@@ -970,6 +970,8 @@ pub(crate) async fn load<C: ConnectionTrait>(
                         created_at: Set(at(plus(received_on, 4))),
                         updated_at: Set(at(plus(received_on, 4))),
                         version: Set(1),
+                        decision_document: Set(None),
+                        recorded_by: Set(None),
                     });
                 }
                 // Realizations of the period (Q4: about half filled so far), with evidence

@@ -685,6 +685,7 @@ pub async fn create_employee(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(model.id),
             agency_id: Some(agency_id),
             action: "employee.create",
             entity_type: "employee",
@@ -825,6 +826,7 @@ pub async fn update_employee(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(id),
             agency_id: Some(saved.agency_id),
             action: "employee.update",
             entity_type: "employee",

@@ -527,6 +527,7 @@ async fn save<C: ConnectionTrait>(
         txn,
         ctx,
         Change {
+            subject_employee_id: Some(after.employee_id),
             agency_id: Some(after.agency_id),
             action,
             entity_type: "evaluation",
@@ -650,6 +651,7 @@ pub async fn generate_evaluations(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(per.agency_id),
             action: "evaluation.generate",
             entity_type: "period",
@@ -1799,6 +1801,7 @@ pub async fn score_cycle(s: &Services, ctx: &Ctx, cycle_id: Uuid) -> ServiceResu
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(cyc.agency_id),
             action: "cycle.score",
             entity_type: "cycle",
@@ -2359,6 +2362,7 @@ pub async fn finalise_period(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(per.agency_id),
             action: "period.finalise",
             entity_type: "period",
@@ -2473,6 +2477,7 @@ pub async fn conclude_period(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(per.agency_id),
             action: "period.conclude",
             entity_type: "period",

@@ -325,6 +325,7 @@ pub async fn create_external_appraiser(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "external_appraiser.create",
             entity_type: "external_appraiser",
@@ -486,6 +487,7 @@ pub async fn update_external_appraiser(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(updated.agency_id),
             action: "external_appraiser.update",
             entity_type: "external_appraiser",

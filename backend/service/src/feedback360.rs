@@ -455,6 +455,7 @@ pub async fn generate_for_evaluation(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "feedback_requests.generate",
             entity_type: "evaluation",
@@ -489,6 +490,7 @@ pub async fn generate_for_period(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(pc.period.agency_id),
             action: "feedback_requests.generate_period",
             entity_type: "period",
@@ -633,6 +635,7 @@ async fn create_request<C: ConnectionTrait>(
         db,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(ev.agency_id),
             action,
             entity_type: "feedback_request",
@@ -760,6 +763,7 @@ pub async fn approve_request(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(ev.agency_id),
             action: "feedback_request.approve",
             entity_type: "feedback_request",
@@ -796,6 +800,7 @@ pub async fn delete_request(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(ev.agency_id),
             action: "feedback_request.delete",
             entity_type: "feedback_request",
@@ -1156,6 +1161,7 @@ pub async fn save_answers(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(saved.rater_employee_id),
             agency_id: Some(agency_id),
             action: "feedback_request.save_answers",
             entity_type: "feedback_request",
@@ -1206,6 +1212,7 @@ pub async fn submit_answers(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(saved.rater_employee_id),
             agency_id: Some(agency_id),
             action: "feedback_request.submit",
             entity_type: "feedback_request",
@@ -1320,6 +1327,7 @@ pub async fn send_reminders(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "feedback_requests.remind",
             entity_type: "period",

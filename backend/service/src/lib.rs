@@ -20,6 +20,7 @@ pub mod evaluations;
 pub mod external_appraisers;
 pub mod feedback360;
 pub mod follow_up;
+pub mod me;
 pub mod notifications;
 pub mod objections;
 pub mod org_performance;

@@ -151,6 +151,7 @@ pub async fn read_notification(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "notification.read",
             entity_type: "notification",

@@ -8,7 +8,7 @@ use kinerja_domain::rating::{EmployeePredicate, Rating, kuadran};
 use kinerja_domain::workflow::{
     EvaluationAction, ObjectionAction, ObjectionOutcome, ObjectionState,
 };
-use kinerja_store::entities::{cycle, evaluation, objection};
+use kinerja_store::entities::{cycle, employee, evaluation, external_appraiser, objection, user};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
@@ -19,7 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::actor::{Actor, Ctx};
+use crate::actor::{Access, Actor, Ctx};
 use crate::audit::{self, Change};
 use crate::error::{FieldError, ServiceError, ServiceResult, validate};
 use crate::evaluations::{
@@ -47,6 +47,11 @@ pub struct ObjectionView {
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
     pub decision_note: Option<String>,
+    /// The reference of the superior's decision letter, when HR recorded the decision of an
+    /// external (non-ASN) superior or of an official without an account.
+    pub decision_document: Option<String>,
+    /// Who recorded that decision on the superior's behalf.
+    pub recorded_by: Option<String>,
     pub outcome: Option<ObjectionOutcome>,
     pub new_result_rating: Option<Rating>,
     pub new_behaviour_rating: Option<Rating>,
@@ -72,6 +77,8 @@ impl From<&objection::Model> for ObjectionView {
             decided_at: m.decided_at,
             decided_by: m.decided_by.clone(),
             decision_note: m.decision_note.clone(),
+            decision_document: m.decision_document.clone(),
+            recorded_by: m.recorded_by.clone(),
             outcome: status.outcome(),
             new_result_rating: m.new_result_rating.as_deref().and_then(parse_text),
             new_behaviour_rating: m.new_behaviour_rating.as_deref().and_then(parse_text),
@@ -102,6 +109,11 @@ pub struct DecideObjection {
     pub result_rating: Option<Rating>,
     /// Required when changed.
     pub behaviour_rating: Option<Rating>,
+    /// Required when HR records the decision of a superior who has no account (an external,
+    /// non-ASN official such as a regional head): the reference of their signed decision
+    /// letter (e.g. "Keputusan Bupati Nomor 800/117/BKPSDM/2026").
+    #[validate(length(min = 3, max = 500))]
+    pub decision_document: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
@@ -231,6 +243,8 @@ pub async fn submit_objection(
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
+        decision_document: Set(None),
+        recorded_by: Set(None),
     }
     .insert(&*txn)
     .await?;
@@ -238,6 +252,7 @@ pub async fn submit_objection(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(e.employee_id),
             agency_id: Some(o.agency_id),
             action: "objection.submit",
             entity_type: "objection",
@@ -256,6 +271,7 @@ pub async fn submit_objection(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(e.employee_id),
             agency_id: Some(e.agency_id),
             action: "evaluation.object",
             entity_type: "evaluation",
@@ -322,14 +338,56 @@ pub async fn get_objection(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<O
     Ok(ObjectionView::from(&o))
 }
 
-fn require_decider(actor: &Actor, o: &objection::Model) -> ServiceResult<()> {
+/// Who acts on an objection: its decider in person, or HR recording for a decider who has no
+/// account in Kinerja (an external official, or an employee without a login).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decider {
+    InPerson,
+    RecordedByHr,
+}
+
+async fn require_decider<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    o: &objection::Model,
+) -> ServiceResult<Decider> {
     if is_me(actor, o.decider_employee_id) {
-        Ok(())
-    } else {
-        Err(ServiceError::forbidden(
-            "Only the appraiser's superior (atasan pejabat penilai) decides this objection.",
-        ))
+        return Ok(Decider::InPerson);
     }
+    if actor.can_administer(o.agency_id, "objections", Access::Write) {
+        let without_account = match o.decider_employee_id {
+            None => o.decider_external_id.is_some(),
+            Some(emp) => {
+                user::Entity::find()
+                    .filter(user::Column::EmployeeId.eq(emp))
+                    .filter(user::Column::IsActive.eq(true))
+                    .count(db)
+                    .await?
+                    == 0
+            }
+        };
+        if without_account {
+            return Ok(Decider::RecordedByHr);
+        }
+    }
+    Err(ServiceError::forbidden(
+        "Only the appraiser's superior (atasan pejabat penilai) decides this objection; HR records a decision only for a superior who has no account in Kinerja.",
+    ))
+}
+
+/// The decider's name for `decided_by` when HR records on their behalf.
+async fn decider_name<C: ConnectionTrait>(db: &C, o: &objection::Model) -> ServiceResult<String> {
+    if let Some(x) = o.decider_external_id
+        && let Some(a) = external_appraiser::Entity::find_by_id(x).one(db).await?
+    {
+        return Ok(format!("{} ({})", a.name, a.position_title));
+    }
+    if let Some(e) = o.decider_employee_id
+        && let Some(m) = employee::Entity::find_by_id(e).one(db).await?
+    {
+        return Ok(m.name);
+    }
+    Ok("atasan pejabat penilai".to_owned())
 }
 
 /// The decider starts hearing both parties (submitted -> under_review).
@@ -341,7 +399,7 @@ pub async fn review_objection(
 ) -> ServiceResult<ObjectionView> {
     let txn = s.db.begin_write().await?;
     let (o, _) = load(&*txn, &ctx.actor, id).await?;
-    require_decider(&ctx.actor, &o)?;
+    require_decider(&*txn, &ctx.actor, &o).await?;
     if if_match.is_some_and(|v| v != o.version) {
         return Err(ServiceError::PreconditionFailed { current: o.version });
     }
@@ -358,6 +416,7 @@ pub async fn review_objection(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(o.submitted_by),
             agency_id: Some(o.agency_id),
             action: "objection.review",
             entity_type: "objection",
@@ -383,7 +442,20 @@ pub async fn decide_objection(
     validate(&req)?;
     let txn = s.db.begin_write().await?;
     let (o, e) = load(&*txn, &ctx.actor, id).await?;
-    require_decider(&ctx.actor, &o)?;
+    let decider = require_decider(&*txn, &ctx.actor, &o).await?;
+    let document = req
+        .decision_document
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_owned);
+    if decider == Decider::RecordedByHr && document.is_none() {
+        return Err(ServiceError::field(
+            "decision_document",
+            "required",
+            "Recording the decision of a superior who has no account needs the reference of their signed decision letter.",
+        ));
+    }
     if if_match.is_some_and(|v| v != o.version) {
         return Err(ServiceError::PreconditionFailed { current: o.version });
     }
@@ -423,7 +495,17 @@ pub async fn decide_objection(
     let mut am = o.clone().into_active_model();
     am.status = Set(next.as_str().to_owned());
     am.decided_at = Set(Some(at));
-    am.decided_by = Set(Some(ctx.actor.label.clone()));
+    match decider {
+        Decider::InPerson => {
+            am.decided_by = Set(Some(ctx.actor.label.clone()));
+            am.decision_document = Set(document);
+        }
+        Decider::RecordedByHr => {
+            am.decided_by = Set(Some(decider_name(&*txn, &o).await?));
+            am.decision_document = Set(document);
+            am.recorded_by = Set(Some(ctx.actor.label.clone()));
+        }
+    }
     am.decision_note = Set(Some(req.note.trim().to_owned()));
     am.new_result_rating = Set(new_ratings.map(|(r, _)| text_of(r)));
     am.new_behaviour_rating = Set(new_ratings.map(|(_, b)| text_of(b)));
@@ -435,6 +517,7 @@ pub async fn decide_objection(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(o.submitted_by),
             agency_id: Some(o.agency_id),
             action: "objection.decide",
             entity_type: "objection",
@@ -467,6 +550,7 @@ pub async fn decide_objection(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(e.employee_id),
             agency_id: Some(e.agency_id),
             action: "evaluation.resolve_objection",
             entity_type: "evaluation",

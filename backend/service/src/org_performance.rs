@@ -798,6 +798,7 @@ pub async fn set_org_performance(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(u.agency_id),
             action: if before.is_none() {
                 "org_performance.set"
@@ -866,6 +867,7 @@ pub async fn override_distribution(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(u.agency_id),
             action: "org_performance.override",
             entity_type: "org_performance",
@@ -1064,6 +1066,7 @@ pub async fn calibrate_evaluation(
     let version = ev.version + 1;
     let agency_id = ev.agency_id;
     let rated = ev.predicate.clone();
+    let subject = ev.employee_id;
     let mut am = ev.into_active_model();
     am.calibrated_predicate = Set(Some(predicate_text(req.predicate).to_owned()));
     am.version = Set(version);
@@ -1083,6 +1086,7 @@ pub async fn calibrate_evaluation(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(subject),
             agency_id: Some(agency_id),
             action: "evaluation.calibrate",
             entity_type: "evaluation",

@@ -29,6 +29,7 @@ use crate::audit::{self, Change};
 use crate::cycles::{closed_error, ensure_cycle_writable, state_of};
 use crate::error::{FieldError, ServiceError, ServiceResult, validate};
 use crate::pagination::{Page, PageParams};
+use crate::policies::CyclePolicies;
 use crate::{Services, now};
 
 const RESOURCE: &str = "plans";
@@ -1228,11 +1229,13 @@ async fn audit_plan<C: ConnectionTrait>(
     agency_id: Uuid,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
+    subject: Uuid,
 ) -> ServiceResult<()> {
     audit::record(
         db,
         ctx,
         Change {
+            subject_employee_id: Some(subject),
             agency_id: Some(agency_id),
             action,
             entity_type: ENTITY,
@@ -1403,6 +1406,7 @@ pub async fn create_plan(s: &Services, ctx: &Ctx, req: CreatePlan) -> ServiceRes
         p.agency_id,
         None,
         audit::snapshot(&view.header),
+        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -1528,6 +1532,7 @@ pub async fn update_plan(
         p.agency_id,
         audit::snapshot(&before),
         audit::snapshot(&view.header),
+        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -1591,6 +1596,7 @@ pub async fn create_work_result(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "work_result.create",
             entity_type: "work_result",
@@ -1668,6 +1674,7 @@ pub async fn update_work_result(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "work_result.update",
             entity_type: "work_result",
@@ -1710,6 +1717,7 @@ pub async fn delete_work_result(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceRes
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "work_result.delete",
             entity_type: "work_result",
@@ -1745,6 +1753,7 @@ pub async fn create_indicator(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "indicator.create",
             entity_type: "indicator",
@@ -1831,6 +1840,7 @@ pub async fn update_indicator(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "indicator.update",
             entity_type: "indicator",
@@ -1855,6 +1865,7 @@ pub async fn delete_indicator(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResul
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "indicator.delete",
             entity_type: "indicator",
@@ -1925,6 +1936,7 @@ pub async fn put_expectations(
         p.agency_id,
         audit::snapshot(&before),
         audit::snapshot(&after),
+        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -1993,6 +2005,7 @@ pub async fn put_annexes(
         p.agency_id,
         audit::snapshot(&before),
         audit::snapshot(&after),
+        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2051,6 +2064,7 @@ async fn transition_plan<C: ConnectionTrait>(
         p.agency_id,
         audit::snapshot(&before),
         audit::snapshot(&after),
+        p.employee_id,
     )
     .await?;
     Ok(p)
@@ -2145,7 +2159,15 @@ pub async fn approve_plan(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<Pl
             "Only the plan's appraiser may approve it.",
         ));
     }
-    ensure_cycle_writable(&*txn, p.cycle_id).await?;
+    let c = ensure_cycle_writable(&*txn, p.cycle_id).await?;
+    if plan_state(&p) == PlanState::Submitted
+        && CyclePolicies::from_json(&c.policies).require_hr_review
+    {
+        return Err(ServiceError::conflict(
+            "hr_review_pending",
+            "This cycle requires the Pengelola Kinerja (HR) to review a plan before the appraiser approves it; the review has not been done yet.",
+        ));
+    }
     let at = now();
     let label = ctx.actor.label.clone();
     let p = transition_plan(&*txn, ctx, p, PlanAction::Approve, move |am| {
@@ -2181,17 +2203,43 @@ pub async fn return_plan(
     }
     let txn = s.db.begin_write().await?;
     let (p, rel) = readable_plan(&*txn, ctx, id).await?;
-    if !may_decide(&*txn, &p, &rel).await? {
+    let c = ensure_cycle_writable(&*txn, p.cycle_id).await?;
+    let reviewing = rel.is_hr
+        && plan_state(&p) == PlanState::Submitted
+        && CyclePolicies::from_json(&c.policies).require_hr_review;
+    if !reviewing && !may_decide(&*txn, &p, &rel).await? {
         return Err(ServiceError::forbidden(
-            "Only the plan's appraiser may return it.",
+            "Only the plan's appraiser (or HR while reviewing it) may return it.",
         ));
     }
-    ensure_cycle_writable(&*txn, p.cycle_id).await?;
     let reason = req.reason.trim().to_owned();
     let p = transition_plan(&*txn, ctx, p, PlanAction::Return, move |am| {
         am.return_reason = Set(Some(reason));
     })
     .await?;
+    let view = full_view(&*txn, &p).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Records the Pengelola Kinerja's review (reviu, PP 30/2019) of a submitted plan, when the
+/// cycle requires it: HR only; the appraiser approves afterwards.
+pub async fn review_plan(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<PlanView> {
+    let txn = s.db.begin_write().await?;
+    let (p, rel) = readable_plan(&*txn, ctx, id).await?;
+    if !rel.is_hr {
+        return Err(ServiceError::forbidden(
+            "Only the Pengelola Kinerja (HR) reviews plans.",
+        ));
+    }
+    let c = ensure_cycle_writable(&*txn, p.cycle_id).await?;
+    if !CyclePolicies::from_json(&c.policies).require_hr_review {
+        return Err(ServiceError::conflict(
+            "hr_review_not_required",
+            "This cycle does not require an HR review: the appraiser approves submitted plans directly.",
+        ));
+    }
+    let p = transition_plan(&*txn, ctx, p, PlanAction::Review, |_| {}).await?;
     let view = full_view(&*txn, &p).await?;
     txn.commit().await?;
     Ok(view)
@@ -2247,6 +2295,7 @@ pub async fn revise_plan(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<Pla
         new.agency_id,
         None,
         audit::snapshot(&view.header),
+        new.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2421,6 +2470,7 @@ pub async fn reassign_appraiser(
         p.agency_id,
         audit::snapshot(&before),
         audit::snapshot(&view.header),
+        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2448,6 +2498,8 @@ pub async fn allowed_plan_actions(
         });
     }
     let decide = may_decide(db, &p, &rel).await?;
+    let hr_review = CyclePolicies::from_json(&c.policies).require_hr_review;
+    let awaiting_review = hr_review && status == PlanState::Submitted;
     let pending_revision = plan::Entity::find()
         .filter(plan::Column::SupersedesId.eq(p.id))
         .filter(plan::Column::Status.is_in(live_statuses()))
@@ -2459,7 +2511,9 @@ pub async fn allowed_plan_actions(
         .into_iter()
         .filter(|a| match a {
             PlanAction::Submit => rel.can_write_content(),
-            PlanAction::Approve | PlanAction::Return => decide,
+            PlanAction::Review => rel.is_hr && hr_review,
+            PlanAction::Approve => decide && !awaiting_review,
+            PlanAction::Return => decide || (rel.is_hr && awaiting_review),
             PlanAction::Revise => rel.can_write_content() && !pending_revision,
             PlanAction::Cancel => rel.is_hr,
             PlanAction::EndPeriod => false,
@@ -2626,6 +2680,7 @@ pub async fn cascade_work_result(
     }
     for c in &created {
         audit::record(&*txn, ctx, Change {
+            subject_employee_id: Some(c.employee_id),
             agency_id: Some(p.agency_id), action: "work_result.cascade", entity_type: "work_result",
             entity_id: c.work_result_id.to_string(), before: None,
             after: Some(serde_json::json!({"plan_id": c.plan_id, "cascades_from_id": source.id, "description": description})),
@@ -2850,7 +2905,7 @@ pub async fn bulk_create_plans(
     }
     for (pid, eid, name) in audits {
         audit_plan(&*txn, ctx, "plan.create", pid, c.agency_id, None,
-            Some(serde_json::json!({"employee_id": eid, "employee_name": name, "cycle_id": c.id, "status": "draft", "source": "bulk_template"}))).await?;
+            Some(serde_json::json!({"employee_id": eid, "employee_name": name, "cycle_id": c.id, "status": "draft", "source": "bulk_template"})), eid).await?;
     }
     txn.commit().await?;
     Ok(report)

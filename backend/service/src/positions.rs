@@ -269,6 +269,7 @@ pub async fn create_position(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "position.create",
             entity_type: "position",
@@ -358,6 +359,7 @@ pub async fn update_position(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "position.update",
             entity_type: "position",

@@ -1,19 +1,19 @@
 //! Progress of a cycle per unit (with subtree totals) and for the agency: plans, realizations,
 //! 360 feedback, evaluations, organisation predicates, and what is overdue against the
-//! period's fill-in deadline (batas pengisian). Set-based: one GROUP BY query per figure,
-//! aggregated in memory over the unit tree.
+//! period's fill-in deadline (batas pengisian). Reads the counters the database keeps in step
+//! with every write (decision record 0008) and sums them over the unit tree; `recount` and
+//! `verify_counters` check them against the rows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use kinerja_domain::org::EmployeeStatus;
 use kinerja_domain::workflow::{EvaluationState, PlanState};
-use kinerja_store::entities::{
-    cycle, employee, evaluation, feedback_request, indicator, org_performance, period, plan,
-    realization, work_result,
+use kinerja_store::entities::{cycle, org_performance, period, progress_counter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement,
 };
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -112,97 +112,11 @@ pub struct CycleProgress {
     pub units: Vec<UnitProgress>,
 }
 
-/// (unit, key, count) of a grouped query.
-type UnitRow = (Option<Uuid>, Option<String>, i64);
-
-fn rows_by_unit(rows: Vec<sea_orm::QueryResult>) -> ServiceResult<Vec<UnitRow>> {
-    rows.into_iter()
-        .map(|r| {
-            Ok((
-                r.try_get::<Option<Uuid>>("", "unit_id")?,
-                r.try_get::<Option<String>>("", "k").ok().flatten(),
-                r.try_get::<i64>("", "n")?,
-            ))
-        })
-        .collect()
-}
-
-/// Approved plans' indicators per unit (`n`) and, with a period, those with a realization for
-/// it (`k`, the realization being unique per indicator and period): one pass.
-fn indicators_stmt(cycle_id: Uuid, period_id: Option<Uuid>) -> SelectStatement {
-    let approved = [
-        PlanState::Approved.as_str(),
-        PlanState::InAppraisal.as_str(),
-    ];
-    let mut q = Query::select();
-    q.expr_as(
-        Expr::col((plan::Entity, plan::Column::UnitId)),
-        Alias::new("unit_id"),
-    )
-    .expr_as(
-        Expr::col((indicator::Entity, indicator::Column::Id)).count(),
-        Alias::new("n"),
-    )
-    .expr_as(
-        Expr::col((realization::Entity, realization::Column::Id)).count(),
-        Alias::new("k"),
-    )
-    .from(indicator::Entity)
-    .inner_join(
-        work_result::Entity,
-        Expr::col((work_result::Entity, work_result::Column::Id))
-            .equals((indicator::Entity, indicator::Column::WorkResultId)),
-    )
-    .inner_join(
-        plan::Entity,
-        Expr::col((plan::Entity, plan::Column::Id))
-            .equals((work_result::Entity, work_result::Column::PlanId)),
-    )
-    .left_join(
-        realization::Entity,
-        Expr::col((realization::Entity, realization::Column::IndicatorId))
-            .equals((indicator::Entity, indicator::Column::Id))
-            .and(Expr::col((realization::Entity, realization::Column::PeriodId)).eq(period_id)),
-    )
-    .and_where(Expr::col((plan::Entity, plan::Column::CycleId)).eq(cycle_id))
-    .and_where(Expr::col((plan::Entity, plan::Column::Status)).is_in(approved))
-    .group_by_col((plan::Entity, plan::Column::UnitId));
-    q
-}
-
-fn feedback_stmt(period_id: Uuid) -> SelectStatement {
-    Query::select()
-        .expr_as(
-            Expr::col((evaluation::Entity, evaluation::Column::UnitId)),
-            Alias::new("unit_id"),
-        )
-        .expr_as(
-            Expr::col((feedback_request::Entity, feedback_request::Column::Status)),
-            Alias::new("k"),
-        )
-        .expr_as(
-            Expr::col((feedback_request::Entity, feedback_request::Column::Id)).count(),
-            Alias::new("n"),
-        )
-        .from(feedback_request::Entity)
-        .inner_join(
-            evaluation::Entity,
-            Expr::col((evaluation::Entity, evaluation::Column::Id)).equals((
-                feedback_request::Entity,
-                feedback_request::Column::EvaluationId,
-            )),
-        )
-        .and_where(Expr::col((evaluation::Entity, evaluation::Column::PeriodId)).eq(period_id))
-        .and_where(
-            Expr::col((
-                feedback_request::Entity,
-                feedback_request::Column::IsApproved,
-            ))
-            .eq(true),
-        )
-        .group_by_col((evaluation::Entity, evaluation::Column::UnitId))
-        .group_by_col((feedback_request::Entity, feedback_request::Column::Status))
-        .to_owned()
+/// The metrics of `progress_counters` (migration m20261201_000001): employees per agency,
+/// plans and approved plans' indicators per cycle, realizations, feedback requests and
+/// evaluations per period; each per unit (the nil UUID for rows without one).
+fn metric_statuses(metric: &str) -> Option<(&str, &str)> {
+    metric.split_once(':')
 }
 
 fn pick_period(periods: &[period::Model], today: NaiveDate) -> Option<&period::Model> {
@@ -220,7 +134,54 @@ fn pick_period(periods: &[period::Model], today: NaiveDate) -> Option<&period::M
         .or_else(|| periods.first())
 }
 
-/// The figures, computed with six grouped queries and the unit tree. No authorization.
+/// Adds one counter row to a unit's totals.
+fn apply(t: &mut ProgressTotals, scope: Scope, metric: &str, n: u64) {
+    match (scope, metric, metric_statuses(metric)) {
+        (Scope::Agency, _, Some(("employee", s))) if s == EmployeeStatus::Active.as_str() => {
+            t.employees += n
+        }
+        (Scope::Cycle, _, Some(("plan", s))) => match PlanState::parse(s) {
+            Some(PlanState::Draft) => t.plans_draft += n,
+            Some(PlanState::Submitted | PlanState::Reviewed) => t.plans_submitted += n,
+            Some(PlanState::Approved | PlanState::InAppraisal) => t.plans_approved += n,
+            _ => {}
+        },
+        (Scope::Cycle, "indicators", _) => t.indicators_total += n,
+        (Scope::Period, "realized", _) => t.indicators_realized += n,
+        (Scope::Period, _, Some(("feedback", s))) => {
+            t.feedback_total += n;
+            if s == crate::feedback360::SUBMITTED {
+                t.feedback_answered += n;
+            }
+        }
+        (Scope::Period, _, Some(("evaluation", s))) => {
+            t.evaluations_total += n;
+            if matches!(
+                EvaluationState::parse(s),
+                Some(
+                    EvaluationState::Rated
+                        | EvaluationState::Finalised
+                        | EvaluationState::Objected
+                        | EvaluationState::Final
+                )
+            ) {
+                t.evaluations_rated += n;
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Agency,
+    Cycle,
+    Period,
+}
+
+/// The figures, from the maintained counters of the agency, the cycle and the period (one
+/// indexed read of a few rows per unit), the organisation predicates and the unit tree.
+/// No authorization.
 pub async fn cycle_progress<C: ConnectionTrait>(
     db: &C,
     c: &cycle::Model,
@@ -267,102 +228,33 @@ pub async fn cycle_progress<C: ConnectionTrait>(
         units: tree.units.len() as u64,
         ..Default::default()
     };
-    let mut bump = |unit: Option<Uuid>, f: &dyn Fn(&mut ProgressTotals)| {
-        f(&mut agency);
-        if let Some(t) = unit.and_then(|u| own.get_mut(&u)) {
-            f(t);
-        }
-    };
 
-    let emps: Vec<(Option<Uuid>, i64)> = employee::Entity::find()
-        .select_only()
-        .column(employee::Column::UnitId)
-        .column_as(Expr::col(employee::Column::Id).count(), "n")
-        .filter(employee::Column::AgencyId.eq(agency_id))
-        .filter(employee::Column::Status.eq(EmployeeStatus::Active.as_str()))
-        .group_by(employee::Column::UnitId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (u, n) in emps {
-        bump(u, &|t| t.employees += n as u64);
+    let mut scopes = vec![agency_id, c.id];
+    if let Some(p) = period {
+        scopes.push(p.id);
     }
-    let plans: Vec<(Option<Uuid>, String, i64)> = plan::Entity::find()
-        .select_only()
-        .column(plan::Column::UnitId)
-        .column(plan::Column::Status)
-        .column_as(Expr::col(plan::Column::Id).count(), "n")
-        .filter(plan::Column::CycleId.eq(c.id))
-        .group_by(plan::Column::UnitId)
-        .group_by(plan::Column::Status)
-        .into_tuple()
+    let rows = progress_counter::Entity::find()
+        .filter(progress_counter::Column::ScopeId.is_in(scopes))
         .all(db)
         .await?;
-    for (u, status, n) in plans {
-        let n = n as u64;
-        match PlanState::parse(&status) {
-            Some(PlanState::Draft) => bump(u, &|t| t.plans_draft += n),
-            Some(PlanState::Submitted) => bump(u, &|t| t.plans_submitted += n),
-            Some(PlanState::Approved | PlanState::InAppraisal) => {
-                bump(u, &|t| t.plans_approved += n)
-            }
-            _ => {}
+    for r in rows {
+        if r.n <= 0 {
+            continue;
         }
-    }
-    for r in db
-        .query_all(&indicators_stmt(c.id, period.map(|p| p.id)))
-        .await?
-    {
-        let u = r.try_get::<Option<Uuid>>("", "unit_id")?;
-        let (n, k) = (
-            r.try_get::<i64>("", "n")? as u64,
-            r.try_get::<i64>("", "k")? as u64,
-        );
-        bump(u, &|t| {
-            t.indicators_total += n;
-            t.indicators_realized += k;
-        });
+        let scope = if r.scope_id == agency_id {
+            Scope::Agency
+        } else if r.scope_id == c.id {
+            Scope::Cycle
+        } else {
+            Scope::Period
+        };
+        let n = r.n as u64;
+        apply(&mut agency, scope, &r.metric, n);
+        if let Some(t) = own.get_mut(&r.unit_id) {
+            apply(t, scope, &r.metric, n);
+        }
     }
     if let Some(p) = period {
-        for (u, status, n) in rows_by_unit(db.query_all(&feedback_stmt(p.id)).await?)? {
-            let n = n as u64;
-            let answered = status.as_deref() == Some(crate::feedback360::SUBMITTED);
-            bump(u, &|t| {
-                t.feedback_total += n;
-                if answered {
-                    t.feedback_answered += n;
-                }
-            });
-        }
-        let evals: Vec<(Option<Uuid>, String, i64)> = evaluation::Entity::find()
-            .select_only()
-            .column(evaluation::Column::UnitId)
-            .column(evaluation::Column::Status)
-            .column_as(Expr::col(evaluation::Column::Id).count(), "n")
-            .filter(evaluation::Column::PeriodId.eq(p.id))
-            .group_by(evaluation::Column::UnitId)
-            .group_by(evaluation::Column::Status)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (u, status, n) in evals {
-            let n = n as u64;
-            let rated = matches!(
-                EvaluationState::parse(&status),
-                Some(
-                    EvaluationState::Rated
-                        | EvaluationState::Finalised
-                        | EvaluationState::Objected
-                        | EvaluationState::Final
-                )
-            );
-            bump(u, &|t| {
-                t.evaluations_total += n;
-                if rated {
-                    t.evaluations_rated += n;
-                }
-            });
-        }
         let set: Vec<Uuid> = org_performance::Entity::find()
             .select_only()
             .column(org_performance::Column::UnitId)
@@ -371,7 +263,10 @@ pub async fn cycle_progress<C: ConnectionTrait>(
             .all(db)
             .await?;
         for u in set {
-            bump(Some(u), &|t| t.predicates_set += 1);
+            agency.predicates_set += 1;
+            if let Some(t) = own.get_mut(&u) {
+                t.predicates_set += 1;
+            }
         }
     }
     let past = period.is_some_and(|p| today > p.fill_deadline_on);
@@ -410,6 +305,138 @@ pub async fn cycle_progress<C: ConnectionTrait>(
         agency,
         units,
     })
+}
+
+/// One counter that differs from the rows it counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct CounterMismatch {
+    pub scope_id: Uuid,
+    pub unit_id: Uuid,
+    pub metric: String,
+    /// What the counter says.
+    pub stored: i64,
+    /// What counting the rows gives.
+    pub counted: i64,
+}
+
+/// The counters as counting the rows gives them: the same grouped queries as the migration's
+/// backfill, read back instead of inserted.
+pub async fn recount<C: ConnectionTrait>(
+    db: &C,
+) -> ServiceResult<BTreeMap<(Uuid, Uuid, String), i64>> {
+    let nil = match db.get_database_backend() {
+        DbBackend::Postgres => "'00000000-0000-0000-0000-000000000000'::uuid",
+        _ => "zeroblob(16)",
+    };
+    let u = |c: &str| format!("coalesce({c}, {nil})");
+    let approved = "('approved', 'in_appraisal')";
+    let statements = [
+        format!(
+            "SELECT agency_id AS s, {} AS u, 'employee:' || status AS m, count(*) AS n FROM employees \
+             GROUP BY agency_id, unit_id, status",
+            u("unit_id")
+        ),
+        format!(
+            "SELECT cycle_id AS s, {} AS u, 'plan:' || status AS m, count(*) AS n FROM plans \
+             GROUP BY cycle_id, unit_id, status",
+            u("unit_id")
+        ),
+        format!(
+            "SELECT p.cycle_id AS s, {} AS u, 'indicators' AS m, count(*) AS n FROM indicators i \
+             JOIN work_results w ON w.id = i.work_result_id JOIN plans p ON p.id = w.plan_id \
+             WHERE p.status IN {approved} GROUP BY p.cycle_id, p.unit_id",
+            u("p.unit_id")
+        ),
+        format!(
+            "SELECT x.period_id AS s, {} AS u, 'realized' AS m, count(*) AS n FROM realizations x \
+             JOIN indicators i ON i.id = x.indicator_id \
+             JOIN work_results w ON w.id = i.work_result_id JOIN plans p ON p.id = w.plan_id \
+             WHERE p.status IN {approved} GROUP BY x.period_id, p.unit_id",
+            u("p.unit_id")
+        ),
+        format!(
+            "SELECT e.period_id AS s, {} AS u, 'feedback:' || f.status AS m, count(*) AS n \
+             FROM feedback_requests f JOIN evaluations e ON e.id = f.evaluation_id \
+             WHERE f.is_approved GROUP BY e.period_id, e.unit_id, f.status",
+            u("e.unit_id")
+        ),
+        format!(
+            "SELECT period_id AS s, {} AS u, 'evaluation:' || status AS m, count(*) AS n \
+             FROM evaluations GROUP BY period_id, unit_id, status",
+            u("unit_id")
+        ),
+    ];
+    let mut out = BTreeMap::new();
+    for sql in statements {
+        let rows = db
+            .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+            .await?;
+        for r in rows {
+            out.insert(
+                (
+                    r.try_get::<Uuid>("", "s")?,
+                    r.try_get::<Uuid>("", "u")?,
+                    r.try_get::<String>("", "m")?,
+                ),
+                r.try_get::<i64>("", "n")?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Compares every counter with a recount of the rows; empty when they agree. Counters at
+/// zero and missing counters are the same.
+pub async fn verify_counters<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<CounterMismatch>> {
+    let counted = recount(db).await?;
+    let stored: BTreeMap<(Uuid, Uuid, String), i64> = progress_counter::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| ((r.scope_id, r.unit_id, r.metric), r.n))
+        .collect();
+    let mut keys: Vec<&(Uuid, Uuid, String)> = counted.keys().chain(stored.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    Ok(keys
+        .into_iter()
+        .filter_map(|k| {
+            let a = stored.get(k).copied().unwrap_or(0);
+            let b = counted.get(k).copied().unwrap_or(0);
+            (a != b).then(|| CounterMismatch {
+                scope_id: k.0,
+                unit_id: k.1,
+                metric: k.2.clone(),
+                stored: a,
+                counted: b,
+            })
+        })
+        .collect())
+}
+
+/// Rebuilds every counter from the rows, in one write transaction (`kinerja verify-progress
+/// --repair`); returns how many counters were written.
+pub async fn rebuild_counters(db: &crate::Db) -> ServiceResult<usize> {
+    let txn = db.begin_write().await?;
+    let counted = recount(&*txn).await?;
+    progress_counter::Entity::delete_many().exec(&*txn).await?;
+    let rows: Vec<progress_counter::ActiveModel> = counted
+        .iter()
+        .map(|((s, u, m), n)| progress_counter::ActiveModel {
+            scope_id: Set(*s),
+            unit_id: Set(*u),
+            metric: Set(m.clone()),
+            n: Set(*n),
+        })
+        .collect();
+    let written = rows.len();
+    for chunk in rows.chunks(500) {
+        progress_counter::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&*txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(written)
 }
 
 /// GET /cycles/{id}/progress: HR, auditors and report clients.

@@ -394,6 +394,7 @@ pub async fn put_realization(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: if before.is_some() {
                 "realization.update"
@@ -590,6 +591,7 @@ pub async fn create_evidence_link(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "evidence.create",
             entity_type: "evidence",
@@ -722,6 +724,7 @@ pub async fn upload_evidence(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "evidence.create",
             entity_type: "evidence",
@@ -832,6 +835,7 @@ pub async fn delete_evidence(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult
         &*txn,
         ctx,
         Change {
+            subject_employee_id: Some(p.employee_id),
             agency_id: Some(p.agency_id),
             action: "evidence.delete",
             entity_type: "evidence",

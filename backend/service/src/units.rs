@@ -327,6 +327,7 @@ pub async fn create_unit(s: &Services, ctx: &Ctx, mut req: CreateUnit) -> Servic
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action: "unit.create",
             entity_type: "unit",
@@ -593,6 +594,7 @@ async fn record<C: ConnectionTrait>(
         db,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: Some(agency_id),
             action,
             entity_type: "unit",

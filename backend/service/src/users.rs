@@ -547,6 +547,7 @@ pub async fn create_user(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id,
             action: "user.create",
             entity_type: "user",
@@ -675,6 +676,7 @@ pub async fn update_user(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: target.agency_id,
             action: "user.update",
             entity_type: "user",
@@ -722,6 +724,7 @@ pub async fn reset_password(
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: updated.agency_id,
             action: "user.reset_password",
             entity_type: "user",
@@ -762,6 +765,7 @@ pub async fn unlock_user(s: &Services, ctx: &Ctx, user_id: Uuid) -> ServiceResul
         &*txn,
         ctx,
         Change {
+            subject_employee_id: None,
             agency_id: updated.agency_id,
             action: "user.unlock",
             entity_type: "user",
@@ -936,6 +940,7 @@ pub async fn create_super_admin(
         &*txn,
         &ctx,
         Change {
+            subject_employee_id: None,
             agency_id: None,
             action: "user.create",
             entity_type: "user",

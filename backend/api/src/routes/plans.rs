@@ -33,6 +33,7 @@ use crate::state::AppState;
     put_plan_expectations,
     put_plan_annexes,
     submit_plan,
+    review_plan,
     approve_plan,
     return_plan,
     revise_plan,
@@ -59,6 +60,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(put_plan_expectations)
         .service(put_plan_annexes)
         .service(submit_plan)
+        .service(review_plan)
         .service(approve_plan)
         .service(return_plan)
         .service(revise_plan)
@@ -382,12 +384,28 @@ pub async fn submit_plan(
     Ok(plan_response(actix_web::http::StatusCode::OK, p))
 }
 
+/// Records the review by the Pengelola Kinerja (HR) of a submitted plan (reviu, PP 30/2019),
+/// when the cycle's policy `require_hr_review` is on: the plan becomes `reviewed` and the
+/// appraiser may approve it. HR may instead return it with a reason. agency_admin only.
+#[utoipa::path(tag = "plans", security(("bearer" = [])), params(("plan_id" = Uuid, Path, description = "Plan id")),
+    responses((status = 200, body = PlanView, headers(("ETag" = String))), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem, description = "illegal_transition, cycle_closed, hr_review_not_required")))]
+#[post("/plans/{plan_id}/review")]
+pub async fn review_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    plan_id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let p = plans::review_plan(&state.services, caller.ctx(), plan_id.into_inner()).await?;
+    Ok(plan_response(actix_web::http::StatusCode::OK, p))
+}
+
 /// Approves a submitted plan (setujui): the plan's appraiser. HR approves in the appraiser's
 /// place only when the appraiser has no account in Kinerja (an external appraiser, or an
 /// official without login). Approving a revision supersedes the plan it revises.
 #[utoipa::path(tag = "plans", security(("bearer" = [])), params(("plan_id" = Uuid, Path, description = "Plan id")),
     responses((status = 200, body = PlanView, headers(("ETag" = String))), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem), (status = 409, body = Problem, description = "illegal_transition, cycle_closed")))]
+              (status = 404, body = Problem), (status = 409, body = Problem, description = "illegal_transition, cycle_closed, hr_review_pending (the cycle requires the HR review first)")))]
 #[post("/plans/{plan_id}/approve")]
 pub async fn approve_plan(
     state: web::Data<AppState>,

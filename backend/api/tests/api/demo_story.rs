@@ -348,3 +348,169 @@ async fn the_demo_stories_can_be_played_by_their_people() {
     }
     let _ = q4;
 }
+
+#[actix_web::test]
+async fn each_demo_person_sees_the_work_waiting_for_them() {
+    let demo = Demo::load().await;
+    let tasks = |who: &'static str| {
+        let demo = &demo;
+        async move { demo.get(who, "/api/v1/me/tasks").await }
+    };
+    let pegawai = tasks("pegawai").await;
+    assert_eq!(pegawai["results_to_acknowledge"], 1, "{pegawai}");
+    assert_eq!(pegawai["evaluations_to_submit"], 1, "Q4 is being filled");
+    assert!(
+        pegawai["feedback_to_give"].as_u64().unwrap() >= 3,
+        "{pegawai}"
+    );
+    assert!(pegawai["notifications_unread"].as_u64().unwrap() >= 1);
+    assert_eq!(pegawai["my_plans"][0]["status"], "approved");
+    assert_eq!(pegawai["cycles_without_plan"].as_array().unwrap().len(), 0);
+
+    let penilai = tasks("penilai").await;
+    assert_eq!(penilai["plans_to_approve"], 1, "{penilai}");
+    assert_eq!(penilai["evaluations_to_rate"], 2);
+
+    let atasan = tasks("atasan").await;
+    assert_eq!(atasan["objections_to_decide"], 1, "{atasan}");
+
+    let newcomer = tasks("pegawaibaru").await;
+    assert_eq!(newcomer["my_plans"].as_array().unwrap().len(), 0);
+    assert_eq!(newcomer["cycles_without_plan"][0]["year"], 2026);
+
+    let admin = tasks("admin").await;
+    assert!(admin["employee_id"].is_null());
+    assert_eq!(
+        admin["plans_to_review"], 0,
+        "the demo cycle has no HR review"
+    );
+}
+
+#[actix_web::test]
+async fn an_employees_audit_trail_shows_their_records_and_never_who_rated_them() {
+    let demo = Demo::load().await;
+    let (cycle_id, periods) = demo.cycle_2026().await;
+    let q2 = periods[1]["id"].as_str().unwrap();
+    let q4 = periods[3]["id"].as_str().unwrap();
+    let pegawai = demo.employee("pegawai");
+
+    // pegawai acknowledges Q2; rekan answers a Q4 request about pegawai; penilai writes one
+    // note pegawai may read and one private note.
+    let mine = demo
+        .evaluations("pegawai", &format!("period_id={q2}&employee_id={pegawai}"))
+        .await;
+    let q2_eval = mine[0]["id"].as_str().unwrap().to_owned();
+    demo.app
+        .post(&format!("/api/v1/evaluations/{q2_eval}/acknowledge"))
+        .token(demo.token("pegawai"))
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let inbox = demo
+        .get("rekan", "/api/v1/feedback-requests/mine?per_page=100")
+        .await;
+    let about_pegawai: Vec<&Value> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["employee_id"] == pegawai.as_str() && r["status"] == "pending")
+        .collect();
+    let request = about_pegawai
+        .first()
+        .map(|r| r["id"].as_str().unwrap().to_owned());
+    assert!(
+        request.is_some(),
+        "rekan is asked about pegawai in Q4: {inbox}"
+    );
+    if let Some(request) = &request {
+        let answers: Vec<Value> = [
+            "berorientasi_pelayanan",
+            "akuntabel",
+            "kompeten",
+            "harmonis",
+            "loyal",
+            "adaptif",
+            "kolaboratif",
+        ]
+        .iter()
+        .map(|v| json!({"core_value": v, "rating": "meets"}))
+        .collect();
+        demo.app
+            .put(&format!("/api/v1/feedback-requests/{request}/answers"))
+            .token(demo.token("rekan"))
+            .json(json!({"answers": answers}))
+            .send()
+            .await
+            .assert_status(StatusCode::OK);
+        demo.app
+            .post(&format!("/api/v1/feedback-requests/{request}/submit"))
+            .token(demo.token("rekan"))
+            .send()
+            .await
+            .assert_status(StatusCode::OK);
+    }
+    let plans = demo
+        .get(
+            "pegawai",
+            &format!("/api/v1/plans?cycle_id={cycle_id}&employee_id={pegawai}"),
+        )
+        .await;
+    let plan = plans["items"][0]["id"].as_str().unwrap().to_owned();
+    for (body, visibility) in [
+        (
+            "Laporan triwulan IV sudah lengkap, pertahankan.",
+            "employee",
+        ),
+        (
+            "Catatan pribadi: pertimbangkan untuk promosi tahun depan.",
+            "private_to_appraiser",
+        ),
+    ] {
+        let r = demo
+            .app
+            .post(&format!("/api/v1/plans/{plan}/continuous-feedback"))
+            .token(demo.token("penilai"))
+            .json(json!({"period_id": q4, "target_type": "general", "body": body, "visibility": visibility}))
+            .send()
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+    }
+
+    let trail = demo
+        .get("pegawai", "/api/v1/me/audit-trail?per_page=100")
+        .await;
+    let items = trail["items"].as_array().unwrap();
+    let actions: Vec<&str> = items
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"evaluation.acknowledge"), "{actions:?}");
+    assert!(
+        actions.contains(&"continuous_feedback.create"),
+        "{actions:?}"
+    );
+    let text = trail.to_string();
+    assert!(text.contains("Laporan triwulan IV sudah lengkap"));
+    assert!(!text.contains("Catatan pribadi"), "a private note leaked");
+    let rekan_user = demo.get("rekan", "/api/v1/me").await["user"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        !text.contains(&rekan_user) && !text.contains(&demo.employee("rekan")),
+        "a peer's identity reached the rated employee's trail"
+    );
+    assert!(items.iter().all(|e| e["entity_type"] != "feedback_request"));
+    // rekan's own trail holds their answer.
+    if request.is_some() {
+        let theirs = demo.get("rekan", "/api/v1/me/audit-trail").await;
+        assert!(theirs.to_string().contains("feedback_request"));
+    }
+    // Accounts without an employee have no own records.
+    demo.app
+        .get("/api/v1/me/audit-trail")
+        .token(demo.token("admin"))
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+}

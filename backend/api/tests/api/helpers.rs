@@ -288,6 +288,37 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        // Every test ends by checking the progress counters the database triggers keep
+        // against a recount of the rows (decision record 0008): whatever the test wrote.
+        if !std::thread::panicking() {
+            let url = self.database_url.clone();
+            let mismatches = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                rt.block_on(async move {
+                    let db = kinerja_store::sea_orm::Database::connect(url.as_str())
+                        .await
+                        .expect("reconnect to the test database");
+                    let found = kinerja_service::progress::verify_counters(&db)
+                        .await
+                        .expect("verify the progress counters");
+                    let _ = db.close().await;
+                    found
+                })
+            })
+            .join()
+            .expect("the counter check ran");
+            if !mismatches.is_empty() {
+                self.cleanup.take();
+                panic!(
+                    "progress counters disagree with the rows ({}): {:#?}",
+                    mismatches.len(),
+                    &mismatches[..mismatches.len().min(10)]
+                );
+            }
+        }
         match self.cleanup.take() {
             Some(Cleanup::Sqlite(dir)) => {
                 let _ = std::fs::remove_dir_all(dir);

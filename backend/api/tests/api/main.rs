@@ -23,6 +23,7 @@ mod objections;
 mod plans;
 mod platform;
 mod positions;
+mod progress_counters;
 mod realizations;
 mod units;
 mod users;

@@ -316,3 +316,82 @@ async fn a_kept_decision_leaves_the_ratings_and_makes_the_result_final() {
     assert_eq!(after["predicate"], before["predicate"]);
     assert_eq!(after["content_hash"], before["content_hash"]);
 }
+
+#[actix_web::test]
+async fn hr_records_the_decision_of_a_superior_without_an_account_with_their_decision_letter() {
+    let app = TestApp::spawn().await;
+    // The fixture's `top` decides staff_1a's objections and has no login here.
+    let (_c, q1, staff) = finalised_staff(&app, None).await;
+    app.post(&format!("/api/v1/evaluations/{staff}/acknowledge"))
+        .as_(&app.fx.a.employee)
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let objection = object(&app, staff).await;
+    let base = format!("/api/v1/objections/{objection}");
+    // Not the appraiser, not another agency's HR, not the auditor.
+    for who in [&app.fx.a.appraiser, &app.fx.a.auditor] {
+        let r = app.post(&format!("{base}/review")).as_(who).send().await;
+        assert!(
+            r.status == StatusCode::FORBIDDEN,
+            "{}: {}",
+            r.status,
+            r.text
+        );
+    }
+    app.post(&format!("{base}/review"))
+        .as_(&app.fx.b.admin)
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
+    app.post(&format!("{base}/review"))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let decision = json!({"outcome": "changed", "note": "Bukti dukung menunjukkan target tercapai.",
+                          "result_rating": "meets", "behaviour_rating": "meets"});
+    let r = app
+        .post(&format!("{base}/decide"))
+        .as_(&app.fx.a.admin)
+        .json(decision.clone())
+        .send()
+        .await;
+    r.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation");
+    assert_eq!(r.error_fields(), vec!["decision_document"]);
+    let mut with_letter = decision;
+    with_letter["decision_document"] = json!("Keputusan Kepala Dinas Nomor 800/117/2026");
+    let r = app
+        .post(&format!("{base}/decide"))
+        .as_(&app.fx.a.admin)
+        .json(with_letter)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["status"], "decided_changed");
+    assert_eq!(
+        r.body["decision_document"],
+        "Keputusan Kepala Dinas Nomor 800/117/2026"
+    );
+    assert_eq!(r.body["recorded_by"], "admin-kaba");
+    let decided_by = r.body["decided_by"].as_str().unwrap();
+    assert_ne!(
+        decided_by, "admin-kaba",
+        "decided by the superior, not by HR"
+    );
+    let e = evaluation_of(&app, q1, app.fx.a.staff_1a).await;
+    assert_eq!(e["status"], "final");
+    assert_eq!(e["predicate"], "good");
+}
+
+#[actix_web::test]
+async fn hr_may_not_decide_for_a_superior_who_has_an_account() {
+    let app = TestApp::spawn().await;
+    let (_q1, staff, _top) = acknowledged(&app).await;
+    let objection = object(&app, staff).await;
+    app.post(&format!("/api/v1/objections/{objection}/review"))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+}

@@ -1192,3 +1192,105 @@ async fn every_plan_endpoint_needs_a_token_and_hides_another_agencys_plan() {
     assert_eq!(r.body["work_results"][0]["indicators"][0]["id"], iid);
     assert_eq!(r.body["status"], "draft");
 }
+
+/// Turns on the HR review (PP 30/2019 reviu) for a cycle.
+async fn require_hr_review(app: &TestApp, cycle: &str) {
+    let url = format!("/api/v1/cycles/{cycle}");
+    let current = app.get(&url).as_(&app.fx.a.admin).send().await;
+    app.patch(&url)
+        .as_(&app.fx.a.admin)
+        .if_match(&current.etag())
+        .json(json!({"policies": {"require_hr_review": true}}))
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+}
+
+/// The actions offered to `who`, sorted.
+async fn allowed(app: &TestApp, who: &Account, plan: &str) -> Vec<String> {
+    let r = app
+        .get(&format!("{PLANS}/{plan}/allowed-actions"))
+        .as_(who)
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    let mut actions: Vec<String> = r.body["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_owned())
+        .collect();
+    actions.sort();
+    actions
+}
+
+#[actix_web::test]
+async fn when_the_cycle_requires_it_hr_reviews_a_plan_before_the_appraiser_approves() {
+    let app = TestApp::spawn().await;
+    let cycle = planning_cycle(&app).await;
+    let (_, wr) = approved_head_plan(&app, &cycle).await;
+    require_hr_review(&app, &cycle).await;
+    let plan = submitted_staff_plan(&app, &cycle, &wr).await;
+    let appraiser = &app.fx.a.appraiser;
+
+    // The appraiser may not approve yet, and is not offered to.
+    assert!(
+        !allowed(&app, appraiser, &plan)
+            .await
+            .contains(&"approve".into())
+    );
+    act(&app, appraiser, &plan, "approve")
+        .await
+        .assert_problem(StatusCode::CONFLICT, "hr_review_pending");
+    // Only HR reviews; the employee and the appraiser are refused.
+    for who in [&app.fx.a.employee, appraiser, &app.fx.a.auditor] {
+        let r = act(&app, who, &plan, "review").await;
+        assert!(
+            r.status == StatusCode::FORBIDDEN || r.status == StatusCode::NOT_FOUND,
+            "{}",
+            r.text
+        );
+    }
+    assert_eq!(
+        allowed(&app, &app.fx.a.admin, &plan).await,
+        ["cancel", "return", "review"]
+    );
+    let r = act(&app, &app.fx.a.admin, &plan, "review").await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["status"], "reviewed");
+    assert_eq!(app.audit_count("plan.review").await, 1);
+    act(&app, &app.fx.a.admin, &plan, "review")
+        .await
+        .assert_problem(StatusCode::CONFLICT, "illegal_transition");
+
+    // Now the appraiser decides.
+    assert_eq!(allowed(&app, appraiser, &plan).await, ["approve", "return"]);
+    let r = act(&app, appraiser, &plan, "approve").await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["status"], "approved");
+}
+
+#[actix_web::test]
+async fn hr_may_return_a_plan_under_review_but_not_review_when_the_cycle_does_not_require_it() {
+    let app = TestApp::spawn().await;
+    let cycle = planning_cycle(&app).await;
+    let (_, wr) = approved_head_plan(&app, &cycle).await;
+    let plan = submitted_staff_plan(&app, &cycle, &wr).await;
+    act(&app, &app.fx.a.admin, &plan, "review")
+        .await
+        .assert_problem(StatusCode::CONFLICT, "hr_review_not_required");
+
+    require_hr_review(&app, &cycle).await;
+    let r = app
+        .post(&format!("{PLANS}/{plan}/return"))
+        .as_(&app.fx.a.admin)
+        .json(json!({"reason": "Indikator kualitas belum terukur; lengkapi target."}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["status"], "draft");
+    assert_eq!(
+        r.body["return_reason"],
+        "Indikator kualitas belum terukur; lengkapi target."
+    );
+}

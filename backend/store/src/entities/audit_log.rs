@@ -21,6 +21,8 @@ pub struct Model {
     pub request_id: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The employee whose record the entry is about (their own audit trail), when there is one.
+    pub subject_employee_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

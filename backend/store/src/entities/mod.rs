@@ -24,6 +24,7 @@ pub mod period;
 pub mod plan;
 pub mod plan_annex;
 pub mod position;
+pub mod progress_counter;
 pub mod realization;
 pub mod refresh_token;
 pub mod unit;

@@ -23,6 +23,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    /// The decision letter's reference when HR recorded the decision of an external superior.
+    pub decision_document: Option<String>,
+    /// Who recorded the decision on the external superior's behalf.
+    pub recorded_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

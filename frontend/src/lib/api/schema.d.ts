@@ -1207,6 +1207,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/audit-trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail of the caller's own records, newest first: their employee record,
+         *     appraiser assignments, plans with their work results and indicators, realizations and
+         *     evidence, evaluations (ratings, calibration, finalisation, acknowledgement), objections,
+         *     the continuous feedback and dialogues addressed to them, and their own 360 answers. It
+         *     never contains other raters' 360 requests or an appraiser's private notes. Accounts linked
+         *     to an employee only (403 otherwise).
+         */
+        get: operations["list_my_audit_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for the caller now, across the appraisal: their own plans in the cycles being
+         *     planned or running (and the cycles where they have none yet), plans submitted to them as
+         *     appraiser, 360 requests to answer, their own evaluations to submit or results to
+         *     acknowledge, their appraisees' evaluations to rate, objections addressed to them, unread
+         *     notifications; for HR, plans waiting for the review. Any signed-in person (API clients: 403).
+         */
+        get: operations["get_my_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/mine": {
         parameters: {
             query?: never;
@@ -1779,6 +1826,27 @@ export interface paths {
         put?: never;
         /** Returns a submitted plan to the employee with a reason (kembalikan): back to draft. */
         post: operations["return_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the review by the Pengelola Kinerja (HR) of a submitted plan (reviu, PP 30/2019),
+         *     when the cycle's policy `require_hr_review` is on: the plan becomes `reviewed` and the
+         *     appraiser may approve it. HR may instead return it with a reason. agency_admin only.
+         */
+        post: operations["review_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3372,6 +3440,14 @@ export interface components {
             /** @description Empty for everyone but HR (agency_admin) and super_admin. */
             actions: components["schemas"]["CycleAction"][];
         };
+        /** @description A cycle in which the caller has no live plan yet. */
+        CycleNeedingPlan: {
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: int32 */
+            year: number;
+            name: string;
+        };
         /**
          * @description Everything an agency decides per cycle. Every field has the documented default, so `{}` is
          *     a valid policy.
@@ -3659,6 +3735,12 @@ export interface components {
             note: string;
             result_rating?: components["schemas"]["Rating"] | null;
             behaviour_rating?: components["schemas"]["Rating"] | null;
+            /**
+             * @description Required when HR records the decision of a superior who has no account (an external,
+             *     non-ASN official such as a regional head): the reference of their signed decision
+             *     letter (e.g. "Keputusan Bupati Nomor 800/117/BKPSDM/2026").
+             */
+            decision_document?: string | null;
         };
         DevelopmentNeed: components["schemas"]["EmployeeRef"] & {
             /** Format: uuid */
@@ -4705,6 +4787,73 @@ export interface components {
             /** @description The rater's answers, BerAKHLAK order (empty in listings). */
             answers: components["schemas"]["AnswerInput"][];
         };
+        /** @description One of the caller's own plans in a cycle that is being planned or running. */
+        MyPlanTask: {
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: uuid */
+            cycle_id: string;
+            /** Format: int32 */
+            year: number;
+            status: components["schemas"]["PlanState"];
+            /** @description Why the appraiser (or HR) returned it, when it was returned. */
+            return_reason?: string | null;
+        };
+        /** @description The work waiting for the caller now. Counts are of objects the caller may act on. */
+        MyTasks: {
+            /**
+             * Format: uuid
+             * @description The employee the account is linked to; the employee figures are zero without one.
+             */
+            employee_id?: string | null;
+            /** @description The caller's plans in cycles being planned or running, newest first. */
+            my_plans: components["schemas"]["MyPlanTask"][];
+            /** @description Cycles being planned or running in which the caller has no plan (draft or later). */
+            cycles_without_plan: components["schemas"]["CycleNeedingPlan"][];
+            /**
+             * Format: int64
+             * @description Plans submitted to the caller as appraiser and ready for their decision.
+             */
+            plans_to_approve: number;
+            /**
+             * Format: int64
+             * @description HR: submitted plans waiting for the Pengelola Kinerja's review (cycles that require it).
+             */
+            plans_to_review: number;
+            /**
+             * Format: int64
+             * @description 360 requests the caller has not answered yet.
+             */
+            feedback_to_give: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones past their due date.
+             */
+            feedback_overdue: number;
+            /**
+             * Format: int64
+             * @description The caller's own evaluations open for realizations and the self-assessment.
+             */
+            evaluations_to_submit: number;
+            /**
+             * Format: int64
+             * @description Evaluations of the people the caller appraises, waiting for their rating.
+             */
+            evaluations_to_rate: number;
+            /**
+             * Format: int64
+             * @description The caller's finalised results not yet acknowledged (acknowledging opens the
+             *     objection window).
+             */
+            results_to_acknowledge: number;
+            /**
+             * Format: int64
+             * @description Objections addressed to the caller as the appraiser's superior, not yet decided.
+             */
+            objections_to_decide: number;
+            /** Format: int64 */
+            notifications_unread: number;
+        };
         /**
          * @example {
          *       "rater_employee_id": "01927c2e-8f3a-7b11-9c55-2d0a6c1e4f00"
@@ -4860,6 +5009,13 @@ export interface components {
             decided_at?: string | null;
             decided_by?: string | null;
             decision_note?: string | null;
+            /**
+             * @description The reference of the superior's decision letter, when HR recorded the decision of an
+             *     external (non-ASN) superior or of an official without an account.
+             */
+            decision_document?: string | null;
+            /** @description Who recorded that decision on the superior's behalf. */
+            recorded_by?: string | null;
             outcome?: components["schemas"]["ObjectionOutcome"] | null;
             new_result_rating?: components["schemas"]["Rating"] | null;
             new_behaviour_rating?: components["schemas"]["Rating"] | null;
@@ -5490,6 +5646,13 @@ export interface components {
                 decided_at?: string | null;
                 decided_by?: string | null;
                 decision_note?: string | null;
+                /**
+                 * @description The reference of the superior's decision letter, when HR recorded the decision of an
+                 *     external (non-ASN) superior or of an official without an account.
+                 */
+                decision_document?: string | null;
+                /** @description Who recorded that decision on the superior's behalf. */
+                recorded_by?: string | null;
                 outcome?: components["schemas"]["ObjectionOutcome"] | null;
                 new_result_rating?: components["schemas"]["Rating"] | null;
                 new_behaviour_rating?: components["schemas"]["Rating"] | null;
@@ -5854,7 +6017,7 @@ export interface components {
          * @description Moves of a plan.
          * @enum {string}
          */
-        PlanAction: "submit" | "approve" | "return" | "revise" | "end_period" | "cancel";
+        PlanAction: "submit" | "review" | "approve" | "return" | "revise" | "end_period" | "cancel";
         /** @description What the caller may do with a plan now. */
         PlanAllowedActions: {
             status: components["schemas"]["PlanState"];
@@ -5894,7 +6057,7 @@ export interface components {
          * @description State of a plan (SKP); e-Kinerja states [H], names [M] (domain.md 7.3).
          * @enum {string}
          */
-        PlanState: "draft" | "submitted" | "approved" | "in_appraisal" | "superseded" | "cancelled";
+        PlanState: "draft" | "submitted" | "reviewed" | "approved" | "in_appraisal" | "superseded" | "cancelled";
         /** @description A plan's header, as listings show it. */
         PlanSummary: {
             /** Format: uuid */
@@ -11045,6 +11208,97 @@ export interface operations {
             };
         };
     };
+    list_my_audit_trail: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only entries about this kind of record (`plan`, `work_result`, `indicator`,
+                 *     `realization`, `evidence`, `evaluation`, `objection`, `continuous_feedback`,
+                 *     `dialogue`, `employee`, `appraiser_assignment`, `feedback_request`).
+                 */
+                entity_type?: string;
+                /** @description Entries at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page (1 to 500, default 50). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTasks"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_my_notifications: {
         parameters: {
             query?: {
@@ -12258,7 +12512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description illegal_transition, cycle_closed */
+            /** @description illegal_transition, cycle_closed, hr_review_pending (the cycle requires the HR review first) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12942,6 +13196,62 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description illegal_transition, cycle_closed, hr_review_not_required */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
