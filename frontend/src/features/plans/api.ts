@@ -110,6 +110,16 @@ export function useCascadeOptions(id: string, enabled: boolean) {
   });
 }
 
+/** The caller's agency (the SKP header names it). */
+export function useMyAgency() {
+  return useQuery({
+    queryKey: ['plans-me'],
+    staleTime: 5 * 60_000,
+    queryFn: async () => unwrap(await api.GET('/api/v1/me')),
+    select: (me) => me.agency ?? null,
+  });
+}
+
 export function useCoreValues() {
   return useQuery({
     queryKey: referenceKeys.coreValues,

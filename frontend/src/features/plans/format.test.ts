@@ -8,6 +8,7 @@ import { daysBetween, defaultPeriod, formatTarget, planProblemMessage, trimDecim
 import { indicatorBody, indicatorValues } from './indicator-dialog';
 import { groupByText } from './matrix-page';
 import { queryFor, viewsFor } from './plans-page';
+import { nextPlanStart } from './plan-create-page';
 import type { IndicatorView, PeriodView } from './api';
 
 const t = i18n.getFixedT('id', NS);
@@ -168,5 +169,17 @@ describe('matrix, annexes and bulk bodies', () => {
     });
     expect(body.template.work_results).toHaveLength(1);
     expect(body.template.work_results?.[0]).toMatchObject({ kind: 'main', assigned_by: null, indicators: [{ aspect: 'quantity', target: '4', unit: 'audit' }] });
+  });
+});
+
+describe('nextPlanStart', () => {
+  it('starts a second plan the day after the last live one ends, within the cycle', () => {
+    const plans = [
+      { status: 'in_appraisal', ends_on: '2026-09-30' },
+      { status: 'cancelled', ends_on: '2026-11-30' },
+    ] as const;
+    expect(nextPlanStart(plans, '2026-12-31')).toBe('2026-10-01');
+    expect(nextPlanStart([{ status: 'approved', ends_on: '2026-12-31' }], '2026-12-31')).toBeNull();
+    expect(nextPlanStart([], '2026-12-31')).toBeNull();
   });
 });

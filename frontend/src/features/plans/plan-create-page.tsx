@@ -15,7 +15,7 @@ import { isAdmin, useSession } from '@/features/auth';
 import { EmployeePicker, type PickedEmployee } from '@/features/employees';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
 import { formatDate } from '@/lib/i18n/format';
-import { useAppraiserOf, useCreatePlan, useCycles, usePlans } from './api';
+import { useAppraiserOf, useCreatePlan, useCycles, usePlans, type PlanSummary } from './api';
 import { stateLabel } from './format';
 import { usePlansT } from './i18n';
 import { BackToPlans } from './plans-page';
@@ -69,6 +69,7 @@ export function PlanCreatePage() {
   const failure = failed && failed.startsOn === startsOn ? failed.problem : null;
   const lookup = useAppraiserOf(employeeId, startsOn || undefined);
   const existing = usePlans({ employee_id: employeeId ?? undefined, cycle_id: cycleId || undefined, per_page: 50 }, !!employeeId && !!cycleId);
+  const nextStart = cycle ? nextPlanStart(existing.data?.items ?? [], cycle.ends_on) : null;
 
   const submit = handleSubmit(async (values) => {
     setFailed(null);
@@ -145,6 +146,18 @@ export function PlanCreatePage() {
             />
           </div>
           {cycle ? <p className="field-hint">{t('create.datesHint', { from: formatDate(cycle.starts_on), until: formatDate(cycle.ends_on) })}</p> : null}
+          {nextStart && nextStart !== startsOn ? (
+            <Alert
+              tone="info"
+              action={
+                <Button variant="secondary" onClick={() => setValue('starts_on', nextStart)}>
+                  {t('create.useNextStart', { date: formatDate(nextStart) })}
+                </Button>
+              }
+            >
+              {t('create.hasPlans')}
+            </Alert>
+          ) : null}
           <Controller
             control={control}
             name="approach"
@@ -248,4 +261,18 @@ function PeopleList({ items }: { items: readonly { label: ReactNode; value: Reac
       ))}
     </dl>
   );
+}
+
+/**
+ * The day after the last live plan of the employee in the cycle ends, when that is still within
+ * the cycle: where a second plan (after a position change) starts.
+ */
+export function nextPlanStart(plans: readonly Pick<PlanSummary, 'status' | 'ends_on'>[], cycleEndsOn: string): string | null {
+  const live = plans.filter((p) => p.status !== 'cancelled' && p.status !== 'superseded');
+  if (live.length === 0) return null;
+  const last = live.map((p) => p.ends_on).sort().at(-1) as string;
+  const d = new Date(`${last}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  const next = d.toISOString().slice(0, 10);
+  return next <= cycleEndsOn ? next : null;
 }

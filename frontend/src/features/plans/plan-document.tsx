@@ -9,6 +9,7 @@ import { Button } from '@/components/button';
 import { formatDate } from '@/lib/i18n/format';
 import {
   useCoreValues,
+  useMyAgency,
   useDeleteIndicator,
   useDeleteWorkResult,
   type PersonView,
@@ -49,6 +50,7 @@ export function PlanDocument({ plan, canEdit, people, canShare = false }: PlanDo
   const deleteWr = useDeleteWorkResult(plan.id);
   const deleteInd = useDeleteIndicator(plan.id);
   const coreValues = useCoreValues();
+  const agency = useMyAgency();
   const jpt = plan.form === 'jpt';
   const main = plan.work_results.filter((w) => w.kind === 'main').sort((a, b) => a.seq - b.seq);
   const additional = plan.work_results.filter((w) => w.kind === 'additional').sort((a, b) => a.seq - b.seq);
@@ -185,7 +187,9 @@ export function PlanDocument({ plan, canEdit, people, canShare = false }: PlanDo
   return (
     <article className="plans-doc" aria-label={t('doc.title')}>
       <header className="plans-doc-head">
+        {agency.data ? <p className="plans-doc-agency">{agency.data.name.toUpperCase()}</p> : null}
         <h2>{t('doc.title').toUpperCase()}</h2>
+        <p className="plans-doc-kind">{t('doc.kindLine', { approach: t(`approach.${plan.approach}`), form: t(`doc.formLine.${plan.form}`) }).toUpperCase()}</p>
         <p>
           {t('doc.periodLabel')}: <strong>{formatDate(plan.starts_on)} – {formatDate(plan.ends_on)}</strong>
           {' · '}
