@@ -173,6 +173,53 @@ test.describe.serial('a new employee’s plan from draft to approval', () => {
     // A second revision cannot be opened while one is pending.
     await expect(page.getByRole('button', { name: 'Buat revisi' })).toHaveCount(0);
   });
+
+  test('the employee edits the draft revision: an additional result with a range target, annexes, a deletion', async ({ page }) => {
+    await signIn(page, 'pegawaibaru');
+    await page.goto('/plans?status=draft');
+    await page.getByRole('link', { name: /^Buka SKP Wulan Fitriani, S\.AP\. revisi 2/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Draf');
+
+    await page.getByRole('button', { name: '+ Tambah hasil kerja (Tambahan)' }).click();
+    const wr = page.getByRole('dialog', { name: 'Hasil kerja baru' });
+    await expect(wr.getByLabel('Jenis hasil kerja')).toHaveValue('additional');
+    await expect(wr.getByLabel('Hasil kerja pimpinan yang diintervensi')).toHaveCount(0);
+    await wr.getByLabel('Rencana hasil kerja').fill('Terlaksananya layanan konsultasi kepegawaian');
+    await wr.getByRole('button', { name: 'Simpan' }).click();
+    await expect(wr).toBeHidden();
+
+    await page.getByRole('button', { name: 'Tambah indikator untuk hasil kerja B1' }).click();
+    const ind = page.getByRole('dialog', { name: 'Indikator baru' });
+    await ind.getByLabel('Indikator kinerja individu').fill('Waktu tanggap konsultasi');
+    await ind.getByLabel('Aspek').selectOption('time');
+    await ind.getByLabel('Arah indikator').selectOption('lower');
+    await ind.getByLabel('Rentang (min–maks)').check();
+    await ind.getByLabel('Target minimum').fill('3');
+    await ind.getByLabel('Target maksimum').fill('1');
+    await ind.getByLabel('Satuan').fill('hari');
+    await ind.getByRole('button', { name: 'Simpan' }).click();
+    // The server checks the range as a whole and says which field is wrong.
+    await expect(ind.getByRole('alert').first()).toBeVisible();
+    await ind.getByLabel('Target minimum').fill('1');
+    await ind.getByLabel('Target maksimum').fill('3');
+    await ind.getByRole('button', { name: 'Simpan' }).click();
+    await expect(ind).toBeHidden();
+    await expect(page.getByRole('cell', { name: /1 – 3 hari/ })).toBeVisible();
+    await expect(page.getByText('↓ makin rendah makin baik')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Ubah lampiran' }).click();
+    const annex = page.getByRole('dialog', { name: 'Lampiran SKP' });
+    await annex.getByLabel('Dukungan sumber daya').fill('Akses aplikasi SIASN\nRuang layanan konsultasi');
+    await annex.getByLabel('Konsekuensi').fill('Capaian menjadi dasar tunjangan kinerja');
+    await annex.getByRole('button', { name: 'Simpan' }).click();
+    await expect(annex).toBeHidden();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Ruang layanan konsultasi' })).toBeVisible();
+    await screenshot(page, 'plans-document-revision-draft');
+
+    await page.getByRole('button', { name: 'Hapus hasil kerja B1' }).click();
+    await page.getByRole('dialog', { name: 'Hapus hasil kerja B1' }).getByRole('button', { name: 'Hapus' }).click();
+    await expect(page.getByText('Terlaksananya layanan konsultasi kepegawaian')).toHaveCount(0);
+  });
 });
 
 test('HR sees every plan of the agency with filters, and the bulk report', async ({ page }) => {
