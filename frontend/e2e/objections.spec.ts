@@ -80,7 +80,7 @@ test('the appraiser’s superior reviews an objection and changes the result; th
   await expect(page.getByTestId('objection-decision')).toContainText('Keputusan ini final');
 });
 
-test('HR sees every objection of the agency, read-only', async ({ page }) => {
+test('HR sees every objection of the agency and records a decision only for a superior without an account', async ({ page }) => {
   await signIn(page, 'admin');
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Keberatan' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Sutrisno Hidayat, S.E.' });
@@ -88,5 +88,7 @@ test('HR sees every objection of the agency, read-only', async ({ page }) => {
   await screenshot(page, 'objections-hr');
   await row.getByRole('link', { name: /Buka keberatan/ }).click();
   await expect(page.getByRole('heading', { name: 'Keberatan: Sutrisno Hidayat, S.E.' })).toBeVisible();
+  // Sutrisno's superior (atasan) decides in person: HR is offered recording only on request.
   await expect(page.getByRole('button', { name: 'Mulai pemeriksaan' })).toHaveCount(0);
+  await expect(page.getByText('Atasan pejabat penilai tidak memiliki akun Kinerja?')).toBeVisible();
 });

@@ -327,3 +327,16 @@ export async function downloadEvidence(id: string, fileName: string): Promise<vo
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+export type AuditEntry = components['schemas']['AuditEntryView'];
+export type MyAuditQuery = NonNullable<paths['/api/v1/me/audit-trail']['get']['parameters']['query']>;
+
+/** The caller's own audit trail, newest first. */
+export function useMyAuditTrail(query: MyAuditQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['me', 'audit-trail', query] as const,
+    enabled,
+    queryFn: async () => unwrap(await api.GET('/api/v1/me/audit-trail', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -13,6 +13,7 @@ import { EvaluationRaters, FeedbackAggregatesView, NominatePeer, useCoreValues, 
 import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { useCycle, useEvaluation, useObjectionFor, usePlan, type EvaluationDetail, type PlanView } from './api';
+import { EvaluationTrail } from './audit-trail';
 import { EmployeeActions } from './employee-actions';
 import { ExplanationPanel } from './explanation';
 import { useEvaluationsT } from './i18n';
@@ -101,6 +102,11 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
         viewer={viewer.isHr && !viewer.isAppraiser ? 'hr' : 'appraiser'}
         canManage={viewer.isAppraiser || viewer.isHrWriter}
       />
+    </Section>
+  ) : null;
+  const trail = viewer.isEmployee ? (
+    <Section title={t('trail.titleEvaluation')} testId="evaluation-trail">
+      <EvaluationTrail evaluationId={detail.id} />
     </Section>
   ) : null;
   const side = (
@@ -195,6 +201,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
             {material}
             {feedback}
             {raters}
+            {trail}
           </div>
           <aside className="stack ev-side ev-sticky">{side}</aside>
         </div>
@@ -207,6 +214,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
           {material}
           {feedback}
           {raters}
+          {trail}
         </>
       )}
     </>

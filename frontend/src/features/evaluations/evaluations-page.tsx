@@ -30,6 +30,7 @@ import {
   type PeriodInfo,
   type PlanSummary,
 } from './api';
+import { MyAuditTrail } from './audit-trail';
 import { useEvaluationsT } from './i18n';
 import { EVALUATION_STATES, EvaluationStatePill, PREDICATES, PredicatePill, RatingWord } from './labels';
 import { describeProblem } from './problem';
@@ -72,38 +73,49 @@ function EmployeeEvaluations() {
   const mine = useAllEvaluations({ employee_id: me }, !!me);
   const appraisees = useAllEvaluations({ appraiser: 'me' }, !!me);
   const hasAppraisees = (appraisees.data?.length ?? 0) > 0;
-  const tab = params.get('tab') === 'appraisees' && hasAppraisees ? 'appraisees' : 'mine';
+  const wanted = params.get('tab');
+  const tab = wanted === 'appraisees' && hasAppraisees ? 'appraisees' : wanted === 'trail' ? 'trail' : 'mine';
   const toRate = appraisees.data?.filter((e) => e.status === 'awaiting_rating').length ?? 0;
+  const tabs = [
+    { id: 'mine', label: t('list.mine') },
+    ...(hasAppraisees
+      ? [
+          {
+            id: 'appraisees',
+            label: (
+              <>
+                {t('list.appraisees')} {toRate > 0 ? <StatusBadge tone="warning">{t('list.toRate', { count: toRate })}</StatusBadge> : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+    { id: 'trail', label: t('trail.title') },
+  ];
 
   return (
     <div className="stack">
       <PageHeader title={t('title')} subtitle={t('list.subtitleEmployee')} />
-      {!me ? <Alert tone="info">{t('list.noneMine')}</Alert> : null}
-      {hasAppraisees ? (
-        <Tabs
-          label={t('list.tabs')}
-          tabs={[
-            { id: 'mine', label: t('list.mine') },
-            {
-              id: 'appraisees',
-              label: (
-                <>
-                  {t('list.appraisees')} {toRate > 0 ? <StatusBadge tone="warning">{t('list.toRate', { count: toRate })}</StatusBadge> : null}
-                </>
-              ),
-            },
-          ]}
-          selected={tab}
-          onSelect={(id) => setParams(id === 'appraisees' ? { tab: 'appraisees' } : {}, { replace: true })}
-        >
-          {tab === 'mine' ? <MyEvaluations query={mine} /> : <AppraiseeEvaluations items={appraisees.data ?? []} />}
-        </Tabs>
+      {!me ? (
+        <Alert tone="info">{t('list.noneMine')}</Alert>
       ) : (
-        <MyEvaluations query={mine} />
+        <Tabs label={t('list.tabs')} tabs={tabs} selected={tab} onSelect={(id) => setParams(id === 'mine' ? {} : { tab: id }, { replace: true })}>
+          {tab === 'mine' ? <MyEvaluations query={mine} /> : null}
+          {tab === 'appraisees' ? <AppraiseeEvaluations items={appraisees.data ?? []} /> : null}
+          {tab === 'trail' ? <MyAuditTrail /> : null}
+        </Tabs>
       )}
       <ProblemBox error={appraisees.error} />
     </div>
   );
+}
+
+/** What the employee has to do on their own evaluation, if anything. */
+function myTodo(e: Evaluation): 'start' | 'submit' | 'acknowledge' | null {
+  if (e.status === 'not_started') return 'start';
+  if (e.status === 'filling') return 'submit';
+  if (e.status === 'finalised' && !e.received_at) return 'acknowledge';
+  return null;
 }
 
 function MyEvaluations({ query }: { query: { data?: Evaluation[]; isPending: boolean; error: unknown } }) {
@@ -140,7 +152,19 @@ function MyEvaluations({ query }: { query: { data?: Evaluation[]; isPending: boo
                   </span>
                 ),
               },
-              { key: 'state', header: t('list.state'), render: (e) => <EvaluationStatePill status={e.status} /> },
+              {
+                key: 'state',
+                header: t('list.state'),
+                render: (e) => {
+                  const todo = myTodo(e);
+                  return (
+                    <span className="ev-state-cell">
+                      <EvaluationStatePill status={e.status} />
+                      {todo ? <StatusBadge tone="warning">{t(`list.todo.${todo}`)}</StatusBadge> : null}
+                    </span>
+                  );
+                },
+              },
               { key: 'result', header: t('list.result'), render: (e) => <RatingWord rating={e.result_rating} /> },
               { key: 'behaviour', header: t('list.behaviour'), render: (e) => <RatingWord rating={e.behaviour_rating} /> },
               { key: 'predicate', header: t('list.predicate'), render: (e) => <PredicatePill predicate={e.effective_predicate} /> },

@@ -42,7 +42,9 @@ function RaterName({ id }: { id: string }) {
   if (!person.data) return <span className="muted">{t('raters.unknownPerson')}</span>;
   return (
     <span>
-      <strong>{person.data.employee.name}</strong> <small className="mono muted">{person.data.employee.nip_display}</small>
+      <strong>{person.data.employee.name}</strong>
+      <br />
+      <small className="mono muted">{person.data.employee.nip_display}</small>
     </span>
   );
 }

@@ -62,6 +62,9 @@ const id = {
     waiting: 'Keberatan ini menunggu pemeriksaan oleh atasan pejabat penilai.',
     underReview: 'Atasan pejabat penilai sedang memeriksa keberatan ini.',
     final: 'Keputusan ini final (PP 30/2019 Pasal 59).',
+    document: 'Surat keputusan',
+    recordedBy: 'Dicatat oleh HR',
+    decidedBy: 'Diputus oleh',
   },
   decide: {
     title: 'Keputusan atas keberatan',
@@ -93,6 +96,15 @@ const id = {
     decidedChanged: 'Keberatan diputus: hasil diubah. Predikat baru: {{predicate}}.',
     stale: 'Keberatan ini telah berubah. Muat ulang lalu putuskan kembali.',
     notDecider: 'Hanya atasan pejabat penilai yang memutus keberatan ini.',
+    onBehalfTitle: 'Catat keputusan atasan (tanpa akun)',
+    onBehalfExternal:
+      'Atasan pejabat penilai untuk keberatan ini adalah pejabat non-ASN yang tidak memiliki akun Kinerja. HR mencatat pemeriksaan dan keputusannya berdasarkan surat keputusan yang ditandatangani.',
+    onBehalfOffer: 'Atasan pejabat penilai tidak memiliki akun Kinerja?',
+    onBehalfOpen: 'Catat keputusan atas namanya',
+    onBehalfHint: 'Hanya untuk atasan tanpa akun; server menolak bila atasan dapat memutus sendiri.',
+    document: 'Nomor surat keputusan atasan',
+    documentHint: 'Wajib. Contoh: Keputusan Bupati Nomor 800/117/BKPSDM/2026.',
+    documentRequired: 'Nomor surat keputusan wajib diisi.',
   },
   problems: {
     illegal_transition: 'Langkah ini tidak dapat dilakukan pada status keberatan saat ini. Muat ulang untuk melihat status terbaru.',
@@ -157,6 +169,9 @@ const en: typeof id = {
     waiting: 'This objection awaits review by the appraiser’s superior.',
     underReview: 'The appraiser’s superior is reviewing this objection.',
     final: 'This decision is final (PP 30/2019 Article 59).',
+    document: 'Decision letter',
+    recordedBy: 'Recorded by HR',
+    decidedBy: 'Decided by',
   },
   decide: {
     title: 'Decision on the objection',
@@ -187,6 +202,15 @@ const en: typeof id = {
     decidedChanged: 'Objection decided: result changed. New predicate: {{predicate}}.',
     stale: 'This objection has changed. Reload, then decide again.',
     notDecider: 'Only the appraiser’s superior decides this objection.',
+    onBehalfTitle: 'Record the superior’s decision (no account)',
+    onBehalfExternal:
+      'The appraiser’s superior for this objection is a non-ASN official without a Kinerja account. HR records the review and the decision from the signed decision letter.',
+    onBehalfOffer: 'The appraiser’s superior has no Kinerja account?',
+    onBehalfOpen: 'Record the decision on their behalf',
+    onBehalfHint: 'Only for a superior without an account; the server refuses when the superior can decide in person.',
+    document: 'Reference of the superior’s decision letter',
+    documentHint: 'Required. E.g. Keputusan Bupati Nomor 800/117/BKPSDM/2026.',
+    documentRequired: 'The decision letter reference is required.',
   },
   problems: {
     illegal_transition: 'This step is not possible in the objection’s current state. Reload to see the latest state.',

@@ -118,4 +118,34 @@ describe('ObjectionScreen', () => {
     expect(screen.getByText('Keberatan ini menunggu pemeriksaan oleh atasan pejabat penilai.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Mulai pemeriksaan' })).not.toBeInTheDocument();
   });
+
+  it('lets HR record the decision of an external superior, with the decision letter', async () => {
+    tokens.set({
+      access_token: 'a',
+      refresh_token: 'r',
+      token_type: 'Bearer',
+      expires_in: 900,
+      refresh_expires_in: 3600,
+      user: { id: 'hr', username: 'admin', role: 'agency_admin', must_change_password: false, employee_id: null },
+    });
+    const external = { ...objection, decider_employee_id: null, decider_external_id: 'bupati' };
+    renderWithProviders(<ObjectionScreen objection={external} etag={'"2"'} onReload={vi.fn()} />);
+    const form = await screen.findByTestId('decide-form');
+    expect(within(form).getByRole('heading', { name: 'Catat keputusan atasan (tanpa akun)' })).toBeInTheDocument();
+    fireEvent.click(within(form).getByRole('radio', { name: /Hasil tetap/ }));
+    fireEvent.change(within(form).getByLabelText(/Catatan keputusan/), { target: { value: 'Penilaian sudah sesuai bukti.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Putuskan' }));
+    expect(within(form).getByText('Nomor surat keputusan wajib diisi.')).toBeInTheDocument();
+    fireEvent.change(within(form).getByLabelText(/Nomor surat keputusan/), { target: { value: 'Keputusan Bupati Nomor 800/117/BKPSDM/2026' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Putuskan' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Putuskan keberatan ini?' })).getByRole('button', { name: 'Ya, putuskan' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.path.endsWith('/decide'))).toBe(true));
+    expect(calls.find((c) => c.path.endsWith('/decide'))?.body).toEqual({
+      outcome: 'kept',
+      note: 'Penilaian sudah sesuai bukti.',
+      result_rating: null,
+      behaviour_rating: null,
+      decision_document: 'Keputusan Bupati Nomor 800/117/BKPSDM/2026',
+    });
+  });
 });

@@ -9,7 +9,7 @@ import { Card, DetailList } from '@/components/card';
 import { Dialog } from '@/components/dialog';
 import { PageHeader } from '@/components/page-header';
 import { Spinner } from '@/components/spinner';
-import { useSession } from '@/features/auth';
+import { isAdmin, useSession } from '@/features/auth';
 import { PredicatePill, RATINGS, RatingWord, type Evaluation, type Rating } from '@/features/evaluations';
 import { toProblem } from '@/lib/api';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -51,6 +51,9 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
   const mine = user?.employee_id === objection.submitted_by;
   const decider = !!user?.employee_id && user.employee_id === objection.decider_employee_id;
   const decided = objection.status === 'decided_kept' || objection.status === 'decided_changed';
+  // HR records the decision of a superior without an account (the server checks which).
+  const hrRecorder = isAdmin(user) && !decider;
+  const [onBehalf, setOnBehalf] = useState(hrRecorder && !!objection.decider_external_id);
   return (
     <>
       <PageHeader
@@ -80,10 +83,24 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
         <div className="stack">
           {decided ? <Decision objection={objection} /> : null}
           {!decided && decider ? (
-            <DeciderPanel objection={objection} etag={etag} current={subject.evaluation} onReload={onReload} />
+            <DeciderPanel objection={objection} etag={etag} current={subject.evaluation} onReload={onReload} onBehalf={false} />
           ) : null}
-          {!decided && !decider ? (
+          {!decided && !decider && !onBehalf ? (
             <Alert tone="info">{objection.status === 'submitted' ? t('detail.waiting') : t('detail.underReview')}</Alert>
+          ) : null}
+          {!decided && hrRecorder && !onBehalf ? (
+            <div className="card ob-offer">
+              <p>{t('decide.onBehalfOffer')}</p>
+              <div>
+                <Button variant="secondary" onClick={() => setOnBehalf(true)}>
+                  {t('decide.onBehalfOpen')}
+                </Button>
+              </div>
+              <small className="muted">{t('decide.onBehalfHint')}</small>
+            </div>
+          ) : null}
+          {!decided && hrRecorder && onBehalf ? (
+            <DeciderPanel objection={objection} etag={etag} current={subject.evaluation} onReload={onReload} onBehalf />
           ) : null}
         </div>
       </div>
@@ -144,6 +161,9 @@ function Decision({ objection }: { objection: ObjectionView }) {
         <DetailList
           items={[
             { label: t('detail.decidedAt'), value: formatDateTime(objection.decided_at) },
+            ...(objection.decided_by && objection.recorded_by ? [{ label: t('detail.decidedBy'), value: objection.decided_by }] : []),
+            ...(objection.decision_document ? [{ label: t('detail.document'), value: objection.decision_document }] : []),
+            ...(objection.recorded_by ? [{ label: t('detail.recordedBy'), value: <span className="mono">{objection.recorded_by}</span> }] : []),
             { label: t('detail.note'), value: <span className="ob-reasons">{objection.decision_note ?? '—'}</span> },
             ...(changed
               ? [
@@ -166,12 +186,15 @@ function DeciderPanel({
   etag,
   current,
   onReload,
+  onBehalf,
 }: {
   objection: ObjectionView;
   etag: string;
   /** The contested evaluation, for the current ratings. */
   current: Evaluation | undefined;
   onReload: () => void;
+  /** HR records the decision of a superior who has no account: the decision letter is required. */
+  onBehalf: boolean;
 }) {
   const { t } = useObjectionsT();
   const review = useReviewObjection(objection.id);
@@ -180,7 +203,8 @@ function DeciderPanel({
   const [result, setResult] = useState<Rating | ''>('');
   const [behaviour, setBehaviour] = useState<Rating | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<'outcome' | 'result' | 'behaviour' | 'note', string>>>({});
+  const [letter, setLetter] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<'outcome' | 'result' | 'behaviour' | 'note' | 'document', string>>>({});
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -193,11 +217,12 @@ function DeciderPanel({
       return;
     }
     if (p.status === 422 && p.fieldErrors.length) {
-      const map: Record<string, 'outcome' | 'result' | 'behaviour' | 'note'> = {
+      const map: Record<string, 'outcome' | 'result' | 'behaviour' | 'note' | 'document'> = {
         outcome: 'outcome',
         result_rating: 'result',
         behaviour_rating: 'behaviour',
         note: 'note',
+        decision_document: 'document',
       };
       const next: typeof errors = {};
       const other: string[] = [];
@@ -230,6 +255,7 @@ function DeciderPanel({
     if (outcome === 'changed' && result === '') next.result = t('decide.ratingRequired');
     if (outcome === 'changed' && behaviour === '') next.behaviour = t('decide.ratingRequired');
     if (note.trim() === '') next.note = t('decide.noteRequired');
+    if (onBehalf && letter.trim() === '') next.document = t('decide.documentRequired');
     setErrors(next);
     return Object.keys(next).length === 0;
   }
@@ -245,6 +271,7 @@ function DeciderPanel({
           note: note.trim(),
           result_rating: outcome === 'changed' ? (result as Rating) : null,
           behaviour_rating: outcome === 'changed' ? (behaviour as Rating) : null,
+          ...(onBehalf ? { decision_document: letter.trim() } : {}),
         },
       });
       setConfirming(false);
@@ -284,9 +311,10 @@ function DeciderPanel({
 
   if (objection.status === 'submitted') {
     return (
-      <Card title={t('decide.title')}>
+      <Card title={t(onBehalf ? 'decide.onBehalfTitle' : 'decide.title')}>
         <div className="stack">
           {alerts}
+          {onBehalf ? <Alert tone="info">{t('decide.onBehalfExternal')}</Alert> : null}
           <p>{t('decide.reviewIntro')}</p>
           <div>
             <Button busy={review.isPending} onClick={() => void startReview()}>
@@ -301,7 +329,7 @@ function DeciderPanel({
   return (
     <section className="card ob-decide" aria-labelledby="ob-decide-title" data-testid="decide-form">
       <div className="card-header">
-        <h2 id="ob-decide-title">{t('decide.title')}</h2>
+        <h2 id="ob-decide-title">{t(onBehalf ? 'decide.onBehalfTitle' : 'decide.title')}</h2>
       </div>
       <form
         className="card-body stack"
@@ -312,6 +340,7 @@ function DeciderPanel({
         }}
       >
         {alerts}
+        {onBehalf ? <Alert tone="info">{t('decide.onBehalfExternal')}</Alert> : null}
         <p className="muted">{t('decide.intro')}</p>
         <fieldset className="ob-choice" aria-invalid={errors.outcome ? true : undefined}>
           <legend className="field-label">{t('decide.outcome')}</legend>
@@ -370,6 +399,34 @@ function DeciderPanel({
             </p>
           )}
         </div>
+        {onBehalf ? (
+          <div className={errors.document ? 'field field-invalid' : 'field'}>
+            <label htmlFor="ob-document">
+              {t('decide.document')} <span className="ob-required">*</span>
+            </label>
+            <input
+              id="ob-document"
+              value={letter}
+              required
+              aria-required
+              aria-invalid={errors.document ? true : undefined}
+              aria-describedby="ob-document-msg"
+              onChange={(e) => {
+                setLetter(e.target.value);
+                setErrors((x) => ({ ...x, document: undefined }));
+              }}
+            />
+            {errors.document ? (
+              <p className="field-error" id="ob-document-msg" role="alert">
+                {errors.document}
+              </p>
+            ) : (
+              <p className="field-hint" id="ob-document-msg">
+                {t('decide.documentHint')}
+              </p>
+            )}
+          </div>
+        ) : null}
         <div>
           <Button type="submit">{t('decide.submit')}</Button>
         </div>
