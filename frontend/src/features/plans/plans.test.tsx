@@ -9,6 +9,8 @@ import { EvidenceForms } from './evidence';
 import { PlanCreatePage } from './plan-create-page';
 import { PlanPage } from './plan-page';
 import { PlanSettingsDialog } from './plan-settings-dialog';
+import { MatrixPage } from './matrix-page';
+import { RealizationsTab } from './realizations-tab';
 import { WorkflowBar } from './workflow-bar';
 import { WorkResultDialog } from './work-result-dialog';
 
@@ -307,5 +309,120 @@ describe('PlanSettingsDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Muat ulang' }));
     expect(onReload).toHaveBeenCalledTimes(1);
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+const CYCLE = {
+  id: 'cy',
+  name: 'Penilaian Kinerja 2026',
+  status: 'running',
+  status_label: 'Pelaksanaan',
+  starts_on: '2026-01-01',
+  ends_on: '2026-12-31',
+  policies: { evidence: { max_file_bytes: 1048576, allowed_content_types: ['application/pdf'] } },
+  periods: [
+    { id: 'q3', cycle_id: 'cy', kind: 'quarterly', seq: 3, name: 'Triwulan III', starts_on: '2026-07-01', ends_on: '2026-09-30', fill_deadline_on: '2026-10-10', is_final: false, status: 'open' },
+    { id: 'q4', cycle_id: 'cy', kind: 'quarterly', seq: 4, name: 'Triwulan IV', starts_on: '2026-10-01', ends_on: '2026-12-31', fill_deadline_on: '2027-01-10', is_final: false, status: 'open' },
+  ],
+};
+
+describe('RealizationsTab', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('marks unfilled indicators overdue once the period’s fill-in deadline has passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-20T09:00:00'));
+    signIn({});
+    serve({
+      'GET /api/v1/cycles/cy': () => respond(200, CYCLE),
+      'GET /api/v1/plans/plan-1/realizations': (req) =>
+        respond(200, {
+          plan_id: 'plan-1',
+          period_id: new URL(req.url).searchParams.get('period_id'),
+          items: [{ work_result_id: 'wr-1', work_result_description: 'Terverifikasinya usulan mutasi', indicator: PLAN.work_results[0]?.indicators[0], realizations: [] }],
+        }),
+      'GET /api/v1/plans/plan-1/evidence': () => respond(200, []),
+    });
+    renderWithProviders(<RealizationsTab plan={{ ...PLAN, status: 'approved' }} isOwner />, { route: '/plans/plan-1?tab=realizations&period=q3' });
+    expect(await screen.findByText('1 indikator belum diisi dan batas pengisian sudah lewat.')).toBeInTheDocument();
+    expect(screen.getAllByText('Lewat batas').length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText('Batas pengisian: 10 Okt 2026')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Isi realisasi Jumlah berkas' })).toBeInTheDocument();
+  });
+
+  it('shows the realization, the capaian the server computed and who recorded it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T09:00:00'));
+    signIn({});
+    serve({
+      'GET /api/v1/cycles/cy': () => respond(200, CYCLE),
+      'GET /api/v1/plans/plan-1/realizations': () =>
+        respond(200, {
+          plan_id: 'plan-1',
+          period_id: 'q4',
+          items: [
+            {
+              work_result_id: 'wr-1',
+              work_result_description: 'Terverifikasinya usulan mutasi',
+              indicator: PLAN.work_results[0]?.indicators[0],
+              realizations: [{ id: 'r1', indicator_id: 'ind-1', period_id: 'q4', value: '27.00', body: null, source_system: 'task_tracker', recorded_by: 'employee:emp-1', recorded_at: '2026-11-28T02:00:00Z', version: 1, capaian_percent: '90.00' }],
+            },
+          ],
+        }),
+      'GET /api/v1/plans/plan-1/evidence': () => respond(200, []),
+    });
+    renderWithProviders(<RealizationsTab plan={{ ...PLAN, status: 'approved' }} isOwner />, { route: '/plans/plan-1?tab=realizations' });
+    expect(await screen.findByText('27 berkas')).toBeInTheDocument();
+    expect(screen.getByText('90%')).toBeInTheDocument();
+    expect(screen.getByText('Dimas, S.Psi.')).toBeInTheDocument();
+    expect(screen.getByText('dari task_tracker')).toBeInTheDocument();
+    expect(screen.getByLabelText('Periode')).toHaveValue('q4');
+  });
+});
+
+describe('MatrixPage', () => {
+  it('puts the server’s per-row refusals on their rows and writes nothing else', async () => {
+    signIn({ employee_id: 'emp-2' });
+    const leaderPlan = { ...PLAN, id: 'lead-plan', employee_id: 'emp-2', employee_name: 'H. Joko Lubis', status: 'approved' };
+    serve({
+      'GET /api/v1/plans/lead-plan': () => respond(200, leaderPlan),
+      'GET /api/v1/employees/emp-2/appraisees': () =>
+        respond(200, {
+          items: [
+            { employee: { kind: 'employee', id: 'emp-7', name: 'Wulan', nip_or_id_number: '1', status: 'asn' }, assignment_id: 'a', acting_kind: 'definitive', valid_from: '2026-10-01' },
+            { employee: { kind: 'employee', id: 'emp-8', name: 'Sari', nip_or_id_number: '2', status: 'asn' }, assignment_id: 'b', acting_kind: 'definitive', valid_from: '2026-01-01' },
+          ],
+        }),
+      'GET /api/v1/plans': () =>
+        respond(200, {
+          items: [
+            { ...PLAN, id: 'p7', employee_id: 'emp-7', status: 'draft' },
+            { ...PLAN, id: 'p8', employee_id: 'emp-8', status: 'draft' },
+          ],
+          total: 2,
+          page: 1,
+          per_page: 500,
+        }),
+      'POST /api/v1/plans/lead-plan/work-results/wr-1/cascade': () =>
+        respond(422, {
+          type: 'urn:kinerja:problem:validation',
+          title: 'Invalid',
+          status: 422,
+          detail: 'Some subordinates cannot take it',
+          errors: [{ field: 'employee_ids[1]', code: 'not_draft', message: 'Sari has no draft plan in this cycle.' }],
+        }),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/plans/:planId/matrix/:workResultId" element={<MatrixPage />} />
+      </Routes>,
+      { route: '/plans/lead-plan/matrix/wr-1' },
+    );
+    await userEvent.click(await screen.findByLabelText('Pilih Wulan'));
+    await userEvent.click(screen.getByLabelText('Pilih Sari'));
+    await userEvent.click(screen.getByRole('button', { name: 'Bagikan ke 2 bawahan' }));
+    expect(await screen.findByText('Sari has no draft plan in this cycle.')).toBeInTheDocument();
+    expect(screen.getByText('Tidak ada yang disimpan. Periksa baris berikut:')).toBeInTheDocument();
+    expect(screen.queryByText(/Hasil kerja dibagikan/)).not.toBeInTheDocument();
   });
 });
