@@ -146,10 +146,7 @@ function MyEvaluations({ query }: { query: { data?: Evaluation[]; isPending: boo
                 key: 'period',
                 header: t('list.period'),
                 render: (e) => (
-                  <span>
-                    <strong>{periodName(periods.index, e, t('list.annual'))}</strong>
-                    {e.is_annual ? <span className="pill pill-info ev-annual">{t('list.annual')}</span> : null}
-                  </span>
+                  <strong className="nowrap">{periodName(periods.index, e, t('list.annual'))}</strong>
                 ),
               },
               {
