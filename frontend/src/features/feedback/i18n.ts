@@ -138,6 +138,7 @@ const id = {
     person: 'Rekan kerja',
     submit: 'Usulkan',
     done: '{{name}} diusulkan. Menunggu persetujuan pejabat penilai.',
+    notPossible: 'Usulan untuk orang ini tidak dapat diproses. Pilih rekan lain atau sampaikan kepada pejabat penilai Anda.',
     searchLimit:
       'Pencarian hanya menemukan pegawai yang datanya boleh Anda lihat. Bila rekan yang Anda cari tidak muncul, sampaikan usulan kepada pejabat penilai Anda.',
   },
@@ -277,6 +278,7 @@ const en: typeof id = {
     person: 'Peer',
     submit: 'Nominate',
     done: '{{name}} nominated. Awaiting your appraiser’s approval.',
+    notPossible: 'This nomination cannot be processed. Choose another peer or tell your appraiser.',
     searchLimit:
       'The search only finds employees whose records you may read. If the peer you want does not appear, give the nomination to your appraiser.',
   },

@@ -120,7 +120,7 @@ export function EvaluationRaters({ evaluationId, viewer, canManage }: Evaluation
               header: t('common.actions'),
               render: (r) =>
                 canManage ? (
-                  <span className="row">
+                  <span className="row" style={{ flexWrap: 'nowrap', alignItems: 'center' }}>
                     {!r.is_approved ? (
                       <Button
                         variant="secondary"
@@ -303,6 +303,11 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
       const e = p.fieldErrors.find((f) => f.field === 'rater_employee_id' || f.field === 'rater_role');
       if (p.status === 422 && e) {
         setPersonError(t(`problems.${e.code}`, { defaultValue: e.message }));
+        return;
+      }
+      // Saying "already asked" would tell the employee who rates them: keep it neutral.
+      if (p.code === 'rater_already_requested') {
+        setFailure({ title: t('nominate.notPossible'), detail: null });
         return;
       }
       setFailure(describeProblem(t, p));
