@@ -29,6 +29,7 @@ test.describe.serial('a new employee’s plan from draft to approval', () => {
 
     await page.getByRole('link', { name: 'Buat SKP' }).click();
     await expect(page.getByRole('heading', { name: 'Buat SKP' })).toBeVisible();
+    await page.getByLabel('Tahun penilaian').selectOption({ label: 'Penilaian Kinerja ASN Tahun 2026 (Pelaksanaan)' });
     // The cycle starts on 1 January; she joined on 1 October: nobody appraises her then.
     await expect(page.getByText('Belum ada pejabat penilai').first()).toBeVisible();
     await expect(page.getByText(/Hubungi admin kepegawaian \(BKPSDM\)/).first()).toBeVisible();

@@ -16,7 +16,7 @@ import { EmployeePicker, type PickedEmployee } from '@/features/employees';
 import { applyFieldErrors, toProblem, type ApiProblem } from '@/lib/api';
 import { formatDate } from '@/lib/i18n/format';
 import { useAppraiserOf, useCreatePlan, useCycles, usePlans, type PlanSummary } from './api';
-import { stateLabel } from './format';
+import { stateLabel, todayIso } from './format';
 import { usePlansT } from './i18n';
 import { BackToPlans } from './plans-page';
 import { ProblemAlert } from './problem-alert';
@@ -55,7 +55,10 @@ export function PlanCreatePage() {
   const cycleId = useWatch({ control, name: 'cycle_id' });
   const cycle = openCycles.find((c) => c.id === cycleId);
   useEffect(() => {
-    if (!cycleId && openCycles[0]) setValue('cycle_id', openCycles[0].id);
+    // The year containing today first (the usual case), else the first open one.
+    const today = todayIso();
+    const current = openCycles.find((c) => c.starts_on <= today && today <= c.ends_on) ?? openCycles[0];
+    if (!cycleId && current) setValue('cycle_id', current.id);
   }, [cycleId, openCycles, setValue]);
   useEffect(() => {
     if (cycle) {
