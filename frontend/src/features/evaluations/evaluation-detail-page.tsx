@@ -109,6 +109,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
       <EvaluationTrail evaluationId={detail.id} />
     </Section>
   ) : null;
+  // The forms stay mounted across the refetch that follows a save: their confirmation stays.
   const side = (
     <>
       {viewer.isEmployee ? (
@@ -129,14 +130,14 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
       {moves.rate && !annualFromLastPeriod ? (
         <section className="card ev-rate-card" data-testid="rating-form">
           <div className="card-body">
-            <RatingForm key={`${detail.id}-${detail.version}`} evaluation={detail} etag={etag} onReload={onReload} />
+            <RatingForm key={detail.id} evaluation={detail} etag={etag} onReload={onReload} />
           </div>
         </section>
       ) : null}
       {moves.rateNumeric ? (
         <section className="card ev-rate-card">
           <div className="card-body">
-            <NumericBehaviourForm key={`${detail.id}-${detail.version}`} evaluation={detail} etag={etag} onReload={onReload} />
+            <NumericBehaviourForm key={detail.id} evaluation={detail} etag={etag} onReload={onReload} />
           </div>
         </section>
       ) : null}
