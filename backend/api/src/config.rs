@@ -28,6 +28,9 @@ pub struct Config {
     pub jwt_secret: Vec<u8>,
     /// Built SPA to serve at `/` (absent: API only).
     pub web_dir: Option<PathBuf>,
+    /// How often the server runs the sweep (plans into appraisal, objection windows closing);
+    /// 0 disables it.
+    pub sweep_interval_secs: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +47,10 @@ pub enum ConfigError {
     ShortSecret,
     #[error("KINERJA_ENV must be dev or production, not {0:?}")]
     BadEnv(String),
+    #[error(
+        "KINERJA_SWEEP_INTERVAL_SECS must be a whole number of seconds (0 disables), not {0:?}"
+    )]
+    BadSweepInterval(String),
     #[error("cannot create the data directory {0}: {1}")]
     DataDir(String, std::io::Error),
 }
@@ -90,12 +97,22 @@ impl Config {
             Some(dir) => Some(PathBuf::from(dir)),
             None => Some(PathBuf::from("frontend/dist")),
         };
+        let sweep_interval_secs = match get("KINERJA_SWEEP_INTERVAL_SECS")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+        {
+            None => 3600,
+            Some(v) => v
+                .parse()
+                .map_err(|_| ConfigError::BadSweepInterval(v.clone()))?,
+        };
         Ok(Self {
             env,
             database_url,
             bind,
             jwt_secret,
             web_dir,
+            sweep_interval_secs,
         })
     }
 

@@ -46,6 +46,14 @@ enum Command {
     },
     /// Verify the audit log's hash chains and report the first broken link of each.
     VerifyAudit,
+    /// Move what time moves: plans whose dates ended into appraisal, results whose objection
+    /// window closed to final. The server also does this every KINERJA_SWEEP_INTERVAL_SECS.
+    Sweep,
+    /// Compare the progress counters with a recount of the rows; --repair rebuilds them.
+    VerifyProgress {
+        #[arg(long)]
+        repair: bool,
+    },
     /// Exit 0 when GET /healthz on KINERJA_BIND answers 200 (for container health checks).
     Healthcheck,
 }
@@ -163,6 +171,45 @@ async fn run(command: Command) -> Result<(), String> {
                 Ok(())
             }
         }
+        Command::Sweep => {
+            let s = services(&config).await?;
+            let report = kinerja_service::sweep::run(&s.db, kinerja_service::assignments::today())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "plans moved into appraisal: {}; results made final: {}",
+                report.plans_in_appraisal, report.evaluations_concluded
+            );
+            Ok(())
+        }
+        Command::VerifyProgress { repair } => {
+            let s = services(&config).await?;
+            let wrong = kinerja_service::progress::verify_counters(s.db.conn())
+                .await
+                .map_err(|e| e.to_string())?;
+            if wrong.is_empty() {
+                println!("progress counters: all agree with the rows");
+                return Ok(());
+            }
+            for m in wrong.iter().take(20) {
+                println!(
+                    "scope {} unit {} {}: stored {}, counted {}",
+                    m.scope_id, m.unit_id, m.metric, m.stored, m.counted
+                );
+            }
+            if repair {
+                let n = kinerja_service::progress::rebuild_counters(&s.db)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!("rebuilt {n} progress counters");
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} progress counters disagree (run with --repair)",
+                    wrong.len()
+                ))
+            }
+        }
         Command::Serve { demo } => {
             let s = services(&config).await?;
             let loaded = match demo {
@@ -176,6 +223,29 @@ async fn run(command: Command) -> Result<(), String> {
             }
             if config.env == Env::Dev {
                 log::warn!("KINERJA_ENV=dev: development mode, not for production");
+            }
+            if config.sweep_interval_secs > 0 {
+                let db = s.db.clone();
+                let every = std::time::Duration::from_secs(config.sweep_interval_secs);
+                actix_web::rt::spawn(async move {
+                    loop {
+                        match kinerja_service::sweep::run(
+                            &db,
+                            kinerja_service::assignments::today(),
+                        )
+                        .await
+                        {
+                            Ok(r) if r != Default::default() => log::info!(
+                                "sweep: {} plans into appraisal, {} results final",
+                                r.plans_in_appraisal,
+                                r.evaluations_concluded
+                            ),
+                            Ok(_) => {}
+                            Err(e) => log::error!("sweep failed: {e}"),
+                        }
+                        actix_web::rt::time::sleep(every).await;
+                    }
+                });
             }
             let state = AppState { services: s };
             let web_dir = config.web_dir.clone();

@@ -53,94 +53,122 @@ pub async fn record<C: ConnectionTrait>(
     ctx: &Ctx,
     change: Change<'_>,
 ) -> ServiceResult<()> {
+    record_many(txn, ctx, vec![change]).await
+}
+
+/// Rows per multi-row INSERT of audit entries: 17 columns, under both databases' bind limits.
+const INSERT_CHUNK: usize = 1000;
+
+/// Appends entries in the given order, as one write per chain: the chain's head is locked
+/// once, the hashes are chained in memory and the rows inserted in multi-row INSERTs. Batch
+/// operations (generation, scoring, finalisation, conclusion, sweeps) record one entry per
+/// object this way without a per-row round trip.
+pub async fn record_many<C: ConnectionTrait>(
+    txn: &C,
+    ctx: &Ctx,
+    changes: Vec<Change<'_>>,
+) -> ServiceResult<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
     let to_text = |v: &Option<serde_json::Value>| match v {
         None => "null".to_owned(),
         Some(v) => v.to_string(),
     };
-    let before = to_text(&change.before);
-    let after = to_text(&change.after);
-    let Change {
-        agency_id,
-        action,
-        entity_type,
-        entity_id,
-        subject_employee_id,
-        ..
-    } = change;
-    let subject = subject_employee_id
-        .map(|s| s.to_string())
-        .unwrap_or_default();
-    let chain = chain_for(agency_id);
-
-    // Make sure the head row exists, then lock it: appends to one chain are serialised.
-    audit_chain_head::Entity::insert(audit_chain_head::ActiveModel {
-        chain: Set(chain.clone()),
-        seq: Set(0),
-        hash: Set(GENESIS_HASH.to_owned()),
-    })
-    .on_conflict(
-        OnConflict::column(audit_chain_head::Column::Chain)
-            .do_nothing()
-            .to_owned(),
-    )
-    .try_insert()
-    .exec(txn)
-    .await?;
-    let mut q = audit_chain_head::Entity::find_by_id(chain.clone());
-    if txn.get_database_backend() == DbBackend::Postgres {
-        q = q.lock_exclusive();
+    // Chains in order of first appearance; entries keep their order within a chain.
+    let mut chains: Vec<(String, Vec<Change<'_>>)> = Vec::new();
+    for c in changes {
+        let chain = chain_for(c.agency_id);
+        match chains.iter_mut().find(|(k, _)| *k == chain) {
+            Some((_, v)) => v.push(c),
+            None => chains.push((chain, vec![c])),
+        }
     }
-    let head = q
-        .one(txn)
-        .await?
-        .ok_or_else(|| ServiceError::Internal("audit chain head vanished".into()))?;
-
-    let seq = head.seq + 1;
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
     let actor_id = ctx.actor.id_text();
-    let content = AuditContent {
-        seq,
-        chain: &chain,
-        at: &at,
-        actor_kind: ctx.actor.kind(),
-        actor_id: &actor_id,
-        action,
-        entity_type,
-        entity_id: &entity_id,
-        before: &before,
-        after: &after,
-        request_id: &ctx.request_id,
-        subject: &subject,
-    };
-    let hash = entry_hash(&head.hash, &content);
-    audit_log::Entity::insert(audit_log::ActiveModel {
-        chain: Set(chain.clone()),
-        seq: Set(seq),
-        agency_id: Set(agency_id),
-        at: Set(at.clone()),
-        actor_kind: Set(ctx.actor.kind().to_owned()),
-        actor_id: Set(actor_id.clone()),
-        actor_label: Set(ctx.actor.label.clone()),
-        action: Set(action.to_owned()),
-        entity_type: Set(entity_type.to_owned()),
-        entity_id: Set(entity_id.clone()),
-        before: Set(before.clone()),
-        after: Set(after.clone()),
-        request_id: Set(ctx.request_id.clone()),
-        prev_hash: Set(head.hash.clone()),
-        hash: Set(hash.clone()),
-        subject_employee_id: Set(subject_employee_id),
-        ..Default::default()
-    })
-    .exec_without_returning(txn)
-    .await?;
-    audit_chain_head::Entity::update(audit_chain_head::ActiveModel {
-        chain: Set(chain),
-        seq: Set(seq),
-        hash: Set(hash),
-    })
-    .exec(txn)
-    .await?;
+    for (chain, entries) in chains {
+        // Make sure the head row exists, then lock it: appends to one chain are serialised.
+        audit_chain_head::Entity::insert(audit_chain_head::ActiveModel {
+            chain: Set(chain.clone()),
+            seq: Set(0),
+            hash: Set(GENESIS_HASH.to_owned()),
+        })
+        .on_conflict(
+            OnConflict::column(audit_chain_head::Column::Chain)
+                .do_nothing()
+                .to_owned(),
+        )
+        .try_insert()
+        .exec(txn)
+        .await?;
+        let mut q = audit_chain_head::Entity::find_by_id(chain.clone());
+        if txn.get_database_backend() == DbBackend::Postgres {
+            q = q.lock_exclusive();
+        }
+        let head = q
+            .one(txn)
+            .await?
+            .ok_or_else(|| ServiceError::Internal("audit chain head vanished".into()))?;
+        let mut seq = head.seq;
+        let mut prev = head.hash;
+        let mut rows = Vec::with_capacity(entries.len());
+        for change in entries {
+            let before = to_text(&change.before);
+            let after = to_text(&change.after);
+            let subject = change
+                .subject_employee_id
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            seq += 1;
+            let content = AuditContent {
+                seq,
+                chain: &chain,
+                at: &at,
+                actor_kind: ctx.actor.kind(),
+                actor_id: &actor_id,
+                action: change.action,
+                entity_type: change.entity_type,
+                entity_id: &change.entity_id,
+                before: &before,
+                after: &after,
+                request_id: &ctx.request_id,
+                subject: &subject,
+            };
+            let hash = entry_hash(&prev, &content);
+            rows.push(audit_log::ActiveModel {
+                chain: Set(chain.clone()),
+                seq: Set(seq),
+                agency_id: Set(change.agency_id),
+                at: Set(at.clone()),
+                actor_kind: Set(ctx.actor.kind().to_owned()),
+                actor_id: Set(actor_id.clone()),
+                actor_label: Set(ctx.actor.label.clone()),
+                action: Set(change.action.to_owned()),
+                entity_type: Set(change.entity_type.to_owned()),
+                entity_id: Set(change.entity_id),
+                before: Set(before),
+                after: Set(after),
+                request_id: Set(ctx.request_id.clone()),
+                prev_hash: Set(prev),
+                hash: Set(hash.clone()),
+                subject_employee_id: Set(change.subject_employee_id),
+                ..Default::default()
+            });
+            prev = hash;
+        }
+        for chunk in rows.chunks(INSERT_CHUNK) {
+            audit_log::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(txn)
+                .await?;
+        }
+        audit_chain_head::Entity::update(audit_chain_head::ActiveModel {
+            chain: Set(chain),
+            seq: Set(seq),
+            hash: Set(prev),
+        })
+        .exec(txn)
+        .await?;
+    }
     Ok(())
 }
 

@@ -559,7 +559,8 @@ pub async fn generate_evaluations(
     let cyc = load_cycle(&*txn, per.cycle_id).await?;
     let plans = plan::Entity::find()
         .filter(plan::Column::CycleId.eq(cyc.id))
-        .filter(plan::Column::Status.eq("approved"))
+        // An approved plan whose dates ended is in appraisal: still evaluated.
+        .filter(plan::Column::Status.is_in(["approved", "in_appraisal"]))
         .filter(plan::Column::StartsOn.lte(per.ends_on))
         .filter(plan::Column::EndsOn.gte(per.starts_on))
         .all(&*txn)
@@ -576,7 +577,7 @@ pub async fn generate_evaluations(
     // The appraiser's appraiser, from the appraisers' own plans in the cycle.
     let appraiser_of: HashMap<Uuid, Uuid> = plan::Entity::find()
         .filter(plan::Column::CycleId.eq(cyc.id))
-        .filter(plan::Column::Status.is_in(["approved", "superseded"]))
+        .filter(plan::Column::Status.is_in(["approved", "in_appraisal", "superseded"]))
         .all(&*txn)
         .await?
         .into_iter()
@@ -636,11 +637,37 @@ pub async fn generate_evaluations(
         });
     }
     let created = rows.len() as u64;
+    // One entry per evaluation, in the employee's trail.
+    let entries: Vec<Change> = rows
+        .iter()
+        .map(|r| Change {
+            subject_employee_id: r.employee_id.clone().take(),
+            agency_id: r.agency_id.clone().take(),
+            action: "evaluation.create",
+            entity_type: "evaluation",
+            entity_id: r
+                .id
+                .clone()
+                .take()
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+            before: None,
+            after: Some(serde_json::json!({
+                "period_id": per.id,
+                "plan_id": r.plan_id.clone().take(),
+                "status": EvaluationState::NotStarted.as_str(),
+                "appraiser_employee_id": r.appraiser_employee_id.clone().take().flatten(),
+                "appraiser_external_id": r.appraiser_external_id.clone().take().flatten(),
+                "superior_employee_id": r.superior_employee_id.clone().take().flatten(),
+            })),
+        })
+        .collect();
     for chunk in rows.chunks(200) {
         evaluation::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&*txn)
             .await?;
     }
+    audit::record_many(&*txn, ctx, entries).await?;
     let report = GenerateReport {
         period_id: per.id,
         created,
@@ -1029,7 +1056,7 @@ pub(crate) async fn leads_unit<C: ConnectionTrait>(
         .column(plan::Column::UnitId)
         .filter(plan::Column::CycleId.eq(m.cycle_id))
         .filter(plan::Column::AppraiserEmployeeId.eq(m.employee_id))
-        .filter(plan::Column::Status.eq("approved"))
+        .filter(plan::Column::Status.is_in(["approved", "in_appraisal"]))
         .into_tuple::<Option<Uuid>>()
         .all(db)
         .await?;
@@ -1791,34 +1818,93 @@ pub async fn explain_evaluation(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceRes
 // Batch score of a cycle
 // ---------------------------------------------------------------------------------------
 
-/// Scores every rated evaluation of the cycle, set-based (HR). Audited with one summary entry.
+/// Scores every rated evaluation of the cycle, set-based (HR).
 pub async fn score_cycle(s: &Services, ctx: &Ctx, cycle_id: Uuid) -> ServiceResult<ScoreSummary> {
     let cyc = load_cycle(s.db.conn(), cycle_id).await?;
     require_hr_writer(&ctx.actor, cyc.agency_id, "cycle")?;
-    let txn = s.db.begin_write().await?;
-    let summary = score_cycle_in(&*txn, cycle_id).await?;
-    audit::record(
-        &*txn,
-        ctx,
-        Change {
-            subject_employee_id: None,
-            agency_id: Some(cyc.agency_id),
-            action: "cycle.score",
-            entity_type: "cycle",
-            entity_id: cycle_id.to_string(),
-            before: None,
-            after: audit::snapshot(&summary),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(summary)
+    score_cycle_as(&s.db, ctx, cycle_id).await
 }
 
-/// [`score_cycle`] without authorization or audit, for the benchmark and maintenance tools.
-pub async fn score_cycle_unchecked(db: &crate::Db, cycle_id: Uuid) -> ServiceResult<ScoreSummary> {
+/// What scoring looks at of one evaluation, before and after: (status, result rating,
+/// behaviour rating, predicate).
+type ScoredState = (String, Option<String>, Option<String>, Option<String>);
+
+async fn scored_states<C: ConnectionTrait>(
+    db: &C,
+    cycle_id: Uuid,
+) -> ServiceResult<HashMap<Uuid, (Uuid, ScoredState)>> {
+    let rows: Vec<(
+        Uuid,
+        Uuid,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = evaluation::Entity::find()
+        .select_only()
+        .column(evaluation::Column::Id)
+        .column(evaluation::Column::EmployeeId)
+        .column(evaluation::Column::Status)
+        .column(evaluation::Column::ResultRating)
+        .column(evaluation::Column::BehaviourRating)
+        .column(evaluation::Column::Predicate)
+        .filter(evaluation::Column::CycleId.eq(cycle_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, emp, st, r, b, p)| (id, (emp, (st, r, b, p))))
+        .collect())
+}
+
+fn scored_json(s: &ScoredState) -> serde_json::Value {
+    serde_json::json!({"status": s.0, "result_rating": s.1, "behaviour_rating": s.2, "predicate": s.3})
+}
+
+/// Scores the cycle for `ctx` without an authorization check (the caller checked, or it is
+/// the system): one transaction, one audit entry per evaluation whose status, ratings or
+/// predicate changed (in its employee's trail), and a summary entry on the cycle.
+pub async fn score_cycle_as(
+    db: &crate::Db,
+    ctx: &Ctx,
+    cycle_id: Uuid,
+) -> ServiceResult<ScoreSummary> {
     let txn = db.begin_write().await?;
+    let cyc = load_cycle(&*txn, cycle_id).await?;
+    let before = scored_states(&*txn, cycle_id).await?;
     let summary = score_cycle_in(&*txn, cycle_id).await?;
+    let mut entries = Vec::new();
+    if summary.updated > 0 {
+        let after = scored_states(&*txn, cycle_id).await?;
+        let mut changed: Vec<(&Uuid, &(Uuid, ScoredState))> = after
+            .iter()
+            .filter(|(id, (_, now))| before.get(id).is_some_and(|(_, was)| was != now))
+            .collect();
+        changed.sort_by_key(|(id, _)| **id);
+        for (id, (employee, now)) in changed {
+            let was = &before[id].1;
+            entries.push(Change {
+                subject_employee_id: Some(*employee),
+                agency_id: Some(cyc.agency_id),
+                action: "evaluation.score",
+                entity_type: "evaluation",
+                entity_id: id.to_string(),
+                before: Some(scored_json(was)),
+                after: Some(scored_json(now)),
+            });
+        }
+    }
+    entries.push(Change {
+        subject_employee_id: None,
+        agency_id: Some(cyc.agency_id),
+        action: "cycle.score",
+        entity_type: "cycle",
+        entity_id: cycle_id.to_string(),
+        before: None,
+        after: audit::snapshot(&summary),
+    });
+    audit::record_many(&*txn, ctx, entries).await?;
     txn.commit().await?;
     Ok(summary)
 }
@@ -1848,35 +1934,32 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         .await?;
     let mut updated = 0u64;
     let mut incomplete = 0u64;
-    // Kuadran cells (any evaluation of the cycle recorded under 6/2022).
+    // PermenPANRB 6/2022: one UPDATE whose CASE lists the nine kuadran cells, each computed
+    // by kinerja_domain::rating::kuadran, touching only rows whose stored predicate differs.
+    let mut case = String::from("CASE");
     for result in Rating::ALL {
         for behaviour in Rating::ALL {
-            let predicate = text_of(kuadran(result, behaviour));
-            let res = evaluation::Entity::update_many()
-                .col_expr(
-                    evaluation::Column::Predicate,
-                    Expr::value(predicate.clone()),
-                )
-                .col_expr(
-                    evaluation::Column::Version,
-                    Expr::col(evaluation::Column::Version).add(1),
-                )
-                .col_expr(evaluation::Column::UpdatedAt, Expr::value(at))
-                .filter(evaluation::Column::CycleId.eq(cycle_id))
-                .filter(evaluation::Column::Status.eq(rated))
-                .filter(evaluation::Column::Regime.eq(Regime::Pmpanrb6_2022.as_str()))
-                .filter(evaluation::Column::ResultRating.eq(text_of(result)))
-                .filter(evaluation::Column::BehaviourRating.eq(text_of(behaviour)))
-                .filter(
-                    evaluation::Column::Predicate
-                        .is_null()
-                        .or(evaluation::Column::Predicate.ne(predicate)),
-                )
-                .exec(db)
-                .await?;
-            updated += res.rows_affected;
+            case.push_str(&format!(
+                " WHEN result_rating = '{}' AND behaviour_rating = '{}' THEN '{}'",
+                text_of(result),
+                text_of(behaviour),
+                text_of(kuadran(result, behaviour))
+            ));
         }
     }
+    case.push_str(" END");
+    let mut sql = MultiUpdate::new(db.get_database_backend());
+    let at_p = sql.param(Value::from(at));
+    let cycle_p = sql.param(Value::from(cycle_id));
+    let rated_p = sql.param(Value::from(rated));
+    let regime_p = sql.param(Value::from(Regime::Pmpanrb6_2022.as_str()));
+    let text = format!(
+        "UPDATE evaluations SET predicate = {case}, version = version + 1, updated_at = {at_p} \
+         WHERE cycle_id = {cycle_p} AND status = {rated_p} AND regime = {regime_p} \
+         AND result_rating IS NOT NULL AND behaviour_rating IS NOT NULL \
+         AND (predicate IS NULL OR predicate <> {case})"
+    );
+    updated += db.execute_raw(sql.statement(text)).await?.rows_affected();
     if regime != Regime::Pmpanrb6_2022 {
         let rows: Vec<NumericRow> = evaluation::Entity::find()
             .select_only()
@@ -2347,6 +2430,28 @@ pub async fn finalise_period(
             finalised += txn.execute_raw(sql.statement(text)).await?.rows_affected();
         }
     }
+    let mut entries = Vec::new();
+    for uf in &plan_units {
+        for e in &by_unit[&uf.unit_id] {
+            entries.push(Change {
+                subject_employee_id: Some(e.employee_id),
+                agency_id: Some(e.agency_id),
+                action: "evaluation.finalise",
+                entity_type: "evaluation",
+                entity_id: e.id.to_string(),
+                before: Some(serde_json::json!({"status": EvaluationState::Rated.as_str()})),
+                after: Some(serde_json::json!({
+                    "status": EvaluationState::Finalised.as_str(),
+                    "predicate": e.predicate,
+                    "calibrated_predicate": e.calibrated_predicate,
+                    "content_hash": content_hash(e),
+                    "signed_by": signer(e),
+                    "distribution_override_reason": uf.override_reason,
+                })),
+            });
+        }
+    }
+    audit::record_many(&*txn, ctx, entries).await?;
     let mut pam = per.clone().into_active_model();
     pam.finalised_at = Set(Some(at));
     pam.finalised_by = Set(Some(ctx.actor.label.clone()));
@@ -2407,6 +2512,26 @@ pub async fn verify_evaluation(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResu
     })
 }
 
+/// The employee of each evaluation, for their audit trail.
+async fn rows_subjects<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+) -> ServiceResult<HashMap<Uuid, Uuid>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<(Uuid, Uuid)> = evaluation::Entity::find()
+            .select_only()
+            .column(evaluation::Column::Id)
+            .column(evaluation::Column::EmployeeId)
+            .filter(evaluation::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 fn wib() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC offset"))
 }
@@ -2417,9 +2542,19 @@ pub async fn conclude_period(
     ctx: &Ctx,
     period_id: Uuid,
 ) -> ServiceResult<ConcludeReport> {
-    let txn = s.db.begin_write().await?;
-    let per = load_period(&*txn, period_id).await?;
+    let per = load_period(s.db.conn(), period_id).await?;
     require_hr_writer(&ctx.actor, per.agency_id, "period")?;
+    conclude_period_as(&s.db, ctx, period_id).await
+}
+
+/// [`conclude_period`] for a caller already authorised, or the scheduler (`sweep`).
+pub async fn conclude_period_as(
+    db: &crate::Db,
+    ctx: &Ctx,
+    period_id: Uuid,
+) -> ServiceResult<ConcludeReport> {
+    let txn = db.begin_write().await?;
+    let per = load_period(&*txn, period_id).await?;
     let cyc = load_cycle(&*txn, per.cycle_id).await?;
     let policy = CyclePolicies::from_json(&cyc.policies).objection;
     let rows: Vec<(Uuid, Option<DateTime<Utc>>)> = evaluation::Entity::find()
@@ -2445,6 +2580,23 @@ pub async fn conclude_period(
         }
     }
     let mut concluded = 0u64;
+    let subjects: HashMap<Uuid, Uuid> = rows_subjects(&*txn, &due).await?;
+    let entries: Vec<Change> = due
+        .iter()
+        .map(|id| Change {
+            subject_employee_id: subjects.get(id).copied(),
+            agency_id: Some(per.agency_id),
+            action: "evaluation.conclude",
+            entity_type: "evaluation",
+            entity_id: id.to_string(),
+            before: Some(serde_json::json!({"status": EvaluationState::Finalised.as_str()})),
+            after: Some(serde_json::json!({
+                "status": EvaluationState::Final.as_str(),
+                "reason": "The objection window closed without an objection.",
+            })),
+        })
+        .collect();
+    audit::record_many(&*txn, ctx, entries).await?;
     for chunk in due.chunks(CHUNK) {
         // Finalised evaluations have no objection (filing one moves them to objected).
         EvaluationState::Finalised

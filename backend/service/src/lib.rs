@@ -33,6 +33,7 @@ pub mod realizations;
 pub mod reference;
 pub mod security;
 pub mod seed;
+pub mod sweep;
 pub mod units;
 pub mod users;
 

@@ -25,6 +25,7 @@ mod platform;
 mod positions;
 mod progress_counters;
 mod realizations;
+mod sweep;
 mod units;
 mod users;
 mod whole_cycle;
