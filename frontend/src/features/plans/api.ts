@@ -291,20 +291,11 @@ export function usePlanMove(planId: string) {
   });
 }
 
-/**
- * The HR review (reviu by the Pengelola Kinerja, when the cycle requires it). Sent through the
- * authenticated fetch so that this works whether or not the generated types know the endpoint
- * yet (it was being added while this screen was written).
- */
+/** The HR review (reviu by the Pengelola Kinerja, when the cycle requires it): `submitted` → `reviewed`. */
 export function useReviewPlan(planId: string) {
   const invalidate = usePlanInvalidation();
   return useMutation({
-    mutationFn: async () => {
-      const base = typeof window === 'undefined' ? '' : window.location.origin;
-      const response = await auth.fetch(new Request(`${base}/api/v1/plans/${encodeURIComponent(planId)}/review`, { method: 'POST' }));
-      if (!response.ok) throw await readProblem(response);
-      return (await response.json()) as PlanView;
-    },
+    mutationFn: async () => unwrap(await api.POST('/api/v1/plans/{plan_id}/review', { params: { path: { plan_id: planId } } })),
     onSuccess: () => invalidate(planId),
   });
 }

@@ -24,7 +24,7 @@ import './plans.css';
 
 const PER_PAGE = 25;
 /** Every state a filter offers; `reviewed` exists when the cycle requires HR's review. */
-export const PLAN_STATES: readonly string[] = ['draft', 'submitted', 'reviewed', 'approved', 'in_appraisal', 'superseded', 'cancelled'];
+export const PLAN_STATES: readonly PlanState[] = ['draft', 'submitted', 'reviewed', 'approved', 'in_appraisal', 'superseded', 'cancelled'];
 
 export type PlanListView = 'mine' | 'to-approve' | 'appraisees' | 'all';
 
@@ -74,7 +74,7 @@ export function PlansPage() {
   const query = queryFor(view, search, employeeId);
   const plans = usePlans(query, view !== 'mine' || !!employeeId);
   // With HR's review on, plans reach the appraiser as `reviewed`: listed beside the submitted ones.
-  const reviewed = usePlans({ appraiser_employee_id: 'me', status: 'reviewed' as PlanState, per_page: 100 }, view === 'to-approve');
+  const reviewed = usePlans({ appraiser_employee_id: 'me', status: 'reviewed', per_page: 100 }, view === 'to-approve');
   const cycles = useCycles();
   const tree = useUnitTree();
   const units = hr && tree.data ? unitOptions(tree.data) : [];

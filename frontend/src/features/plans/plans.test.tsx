@@ -169,6 +169,21 @@ describe('WorkflowBar', () => {
     expect(await (fetch.mock.calls[0]?.[0] as Request).json()).toEqual({ reason: 'Lengkapi indikator waktu.' });
   });
 
+  it('records HR’s review through the typed endpoint when the server offers it', async () => {
+    const fetch = serve({ 'POST /api/v1/plans/plan-1/review': () => respond(200, { ...PLAN, status: 'reviewed', status_label: 'Direviu' }) });
+    const onDone = vi.fn();
+    renderWithProviders(<WorkflowBar plan={{ ...PLAN, status: 'submitted' }} actions={['review', 'return']} canReassign={false} onDone={onDone} />);
+    const bar = screen.getByRole('group', { name: 'Tindakan SKP' });
+    expect(within(bar).queryByRole('button', { name: 'Setujui' })).not.toBeInTheDocument();
+    await userEvent.click(within(bar).getByRole('button', { name: 'Catat reviu' }));
+    const dialog = screen.getByRole('dialog', { name: 'Catat reviu' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Catat reviu' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('Reviu SKP dicatat; pejabat penilai kini dapat menyetujuinya.'));
+    const req = fetch.mock.calls[0]?.[0] as Request;
+    expect(req.method).toBe('POST');
+    expect(new URL(req.url).pathname).toBe('/api/v1/plans/plan-1/review');
+  });
+
   it('renders nothing when the caller may do nothing', () => {
     renderWithProviders(<WorkflowBar plan={PLAN} actions={[]} canReassign={false} onDone={vi.fn()} />);
     expect(screen.queryByRole('group', { name: 'Tindakan SKP' })).not.toBeInTheDocument();

@@ -30,12 +30,11 @@ export function WorkflowBar({ plan, actions, canReassign, onDone }: WorkflowBarP
   const [open, setOpen] = useState<Open>(null);
   const move = usePlanMove(plan.id);
   const review = useReviewPlan(plan.id);
-  // Compared as strings: `review` is newer than some generated types.
-  const has = (a: PlanAction | 'review') => (actions as readonly string[]).includes(a);
+  const has = (a: PlanAction) => actions.includes(a);
   const close = () => setOpen(null);
   const ctx = { appraiserName: plan.appraiser_name };
 
-  const any = actions.some((a) => (a as string) !== 'end_period') || canReassign;
+  const any = actions.some((a) => a !== 'end_period') || canReassign;
   return (
     <>
       {any ? (
