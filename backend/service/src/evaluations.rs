@@ -24,8 +24,9 @@ use kinerja_store::entities::{
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement, Value,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend,
+    EntityTrait, IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Statement, Value,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -240,6 +241,9 @@ pub struct FeedbackNoteInput {
     pub core_value: Option<String>,
     pub author_role: String,
     pub body: String,
+    /// `employee` (the employee reads it too) or `private_to_appraiser` (never shown to the
+    /// employee; the inputs are only given to the appraiser, HR and auditors).
+    pub visibility: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -248,9 +252,40 @@ pub struct FeedbackNoteInput {
 pub struct EvaluationDetail {
     #[serde(flatten)]
     pub evaluation: EvaluationView,
+    pub employee_name: Option<String>,
+    /// The appraiser's name (an employee or an external official).
+    pub appraiser_name: Option<String>,
+    /// The appraiser's superior, who decides objections.
+    pub superior_name: Option<String>,
+    pub period_name: Option<String>,
+    /// What the caller may do now (the same as `GET /evaluations/{id}/allowed-actions`).
+    pub allowed: EvaluationAllowedActions,
     /// Present for the appraiser, HR and auditors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inputs: Option<RatingInputs>,
+}
+
+/// The name of an employee or external official.
+async fn person_name<C: ConnectionTrait>(
+    db: &C,
+    employee: Option<Uuid>,
+    external: Option<Uuid>,
+) -> ServiceResult<Option<String>> {
+    if let Some(e) = employee {
+        return Ok(employee::Entity::find_by_id(e)
+            .one(db)
+            .await?
+            .map(|e| e.name));
+    }
+    if let Some(x) = external {
+        return Ok(
+            kinerja_store::entities::external_appraiser::Entity::find_by_id(x)
+                .one(db)
+                .await?
+                .map(|a| a.name),
+        );
+    }
+    Ok(None)
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
@@ -263,6 +298,8 @@ pub struct ListEvaluationsQuery {
     pub unit_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
     pub status: Option<EvaluationState>,
+    /// Only evaluations whose effective predicate (calibrated, else as rated) is this one.
+    pub predicate: Option<EmployeePredicate>,
     /// `me`: only the evaluations the caller rates.
     #[validate(custom(function = "only_me"))]
     pub appraiser: Option<String>,
@@ -736,6 +773,18 @@ pub async fn list_evaluations(
     if let Some(v) = query.status {
         select = select.filter(evaluation::Column::Status.eq(v.as_str()));
     }
+    if let Some(p) = query.predicate {
+        let p = text_of(p);
+        select = select.filter(
+            Condition::any()
+                .add(evaluation::Column::CalibratedPredicate.eq(p.clone()))
+                .add(
+                    Condition::all()
+                        .add(evaluation::Column::CalibratedPredicate.is_null())
+                        .add(evaluation::Column::Predicate.eq(p)),
+                ),
+        );
+    }
     let db = s.db.conn();
     let total = select.clone().count(db).await?;
     let items = select
@@ -764,8 +813,14 @@ pub async fn get_evaluation(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<
     } else {
         None
     };
+    let allowed = allowed_actions_for(db, &ctx.actor, &m).await?;
     Ok(EvaluationDetail {
+        employee_name: person_name(db, Some(m.employee_id), None).await?,
+        appraiser_name: person_name(db, m.appraiser_employee_id, m.appraiser_external_id).await?,
+        superior_name: person_name(db, m.superior_employee_id, m.superior_external_id).await?,
+        period_name: load_period(db, m.period_id).await.ok().map(|p| p.name),
         evaluation: EvaluationView::from(&m),
+        allowed,
         inputs,
     })
 }
@@ -859,10 +914,9 @@ async fn rating_inputs<C: ConnectionTrait>(
             uploaded_at: e.uploaded_at,
         })
         .collect();
-    // Private notes stay with their author.
+    // The inputs go to the appraiser, HR and auditors only: private notes included, marked.
     let continuous_feedback = continuous_feedback::Entity::find()
         .filter(continuous_feedback::Column::PlanId.eq(m.plan_id))
-        .filter(continuous_feedback::Column::Visibility.ne("private"))
         .order_by(continuous_feedback::Column::CreatedAt, Order::Asc)
         .all(db)
         .await?
@@ -874,6 +928,7 @@ async fn rating_inputs<C: ConnectionTrait>(
             core_value: f.core_value,
             author_role: f.author_role,
             body: f.body,
+            visibility: f.visibility,
             created_at: f.created_at,
         })
         .collect();
@@ -1934,6 +1989,11 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         .await?;
     let mut updated = 0u64;
     let mut incomplete = 0u64;
+    // A unit head's result rating follows the unit's organisation predicate, which may have
+    // changed since they were rated.
+    if regime == Regime::Pmpanrb6_2022 {
+        updated += rederive_leaders(db, cycle_id, None).await?.len() as u64;
+    }
     // PermenPANRB 6/2022: one UPDATE whose CASE lists the nine kuadran cells, each computed
     // by kinerja_domain::rating::kuadran, touching only rows whose stored predicate differs.
     let mut case = String::from("CASE");
@@ -2834,4 +2894,376 @@ mod tests {
         assert_eq!(without.predicate, EmployeePredicate::Good);
         assert_eq!(with.predicate, EmployeePredicate::VeryGood);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the caller may do now
+// ---------------------------------------------------------------------------------------
+
+/// A move a caller can make on an evaluation (rendered as the screen's buttons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationUserAction {
+    /// The employee opens the period for realizations (`/start`).
+    Start,
+    /// The employee hands in realizations and the self-assessment (`/submit`).
+    Submit,
+    /// The appraiser sets both ratings (`/rating`).
+    Rate,
+    /// The appraiser enters behaviour scores of a numeric regime (`/numeric-behaviour`).
+    RateNumericBehaviour,
+    /// The employee acknowledges receipt of the result (`/acknowledge`).
+    Acknowledge,
+    /// The employee files an objection within the window (`/objections`).
+    Object,
+    /// HR calibrates the predicate (`/calibrate`).
+    Calibrate,
+    /// HR or the appraiser generates, adds, approves or removes 360 raters.
+    ManageRaters,
+    /// The employee nominates a peer for 360 feedback.
+    NominatePeer,
+    /// Anyone who reads a finalised result checks its content hash (`/verify`).
+    Verify,
+}
+
+/// A unit head's result rating follows the unit's organisation predicate (SE MenPANRB 3/2023).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LeaderRating {
+    pub unit_id: Uuid,
+    /// Not set yet: the appraiser cannot rate until the leader above sets it.
+    pub organisation_predicate: Option<OrganisationPredicate>,
+    /// The result rating the cycle's mapping gives for that predicate.
+    pub result_rating: Option<Rating>,
+}
+
+/// What the caller may do on one evaluation now, and why not where it matters.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EvaluationAllowedActions {
+    pub evaluation_id: Uuid,
+    pub status: EvaluationState,
+    pub actions: Vec<EvaluationUserAction>,
+    /// For the appraiser: why rating is not possible now (period not ended, annual result
+    /// taken from the last period, organisation predicate missing...).
+    pub rating_blocked_reason: Option<String>,
+    /// The last calendar day (WIB) on which an objection may be filed; known once the result
+    /// was received.
+    pub objection_last_day_on: Option<NaiveDate>,
+    /// Present when the evaluated employee leads their unit.
+    pub leader: Option<LeaderRating>,
+}
+
+/// The allowed actions, computed with the same guards the moves apply.
+pub async fn allowed_actions_for<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    m: &evaluation::Model,
+) -> ServiceResult<EvaluationAllowedActions> {
+    use EvaluationUserAction as A;
+    let state = state_of(m);
+    let cyc = load_cycle(db, m.cycle_id).await?;
+    let per = load_period(db, m.period_id).await?;
+    let policies = CyclePolicies::from_json(&cyc.policies);
+    let regime = Regime::parse(&m.regime).unwrap_or_default();
+    let employee = is_me(actor, Some(m.employee_id));
+    let appraiser = is_me(actor, m.appraiser_employee_id);
+    let hr = actor.can_administer(m.agency_id, "evaluations", Access::Write);
+    let writable = !crate::cycles::state_of(&cyc).is_read_only();
+    let mut actions = Vec::new();
+    let mut blocked = None;
+
+    let leader = if leads_unit(db, m).await? {
+        let org = match m.unit_id {
+            Some(u) => org_predicate(db, u, m.period_id).await?,
+            None => None,
+        };
+        Some(LeaderRating {
+            unit_id: m.unit_id.unwrap_or_default(),
+            organisation_predicate: org,
+            result_rating: org.map(|o| policies.leader_result_mapping.rating_for(o)),
+        })
+    } else {
+        None
+    };
+
+    if writable {
+        if employee && state == EvaluationState::NotStarted {
+            actions.push(A::Start);
+        }
+        if employee && state == EvaluationState::Filling {
+            actions.push(A::Submit);
+        }
+        if appraiser
+            && !employee
+            && matches!(
+                state,
+                EvaluationState::AwaitingRating | EvaluationState::Rated
+            )
+        {
+            let early = per.ends_on >= crate::assignments::today() && !policies.allow_early_rating;
+            if early {
+                blocked = Some(format!(
+                    "The period {} ends on {}; rating opens the day after.",
+                    per.name, per.ends_on
+                ));
+            } else if m.is_annual && policies.annual_result == AnnualResultPolicy::LastPeriod {
+                blocked = Some(
+                    "The annual result follows the last rated period under this cycle's policy; it is not rated separately."
+                        .into(),
+                );
+            } else if leader
+                .as_ref()
+                .is_some_and(|l| l.organisation_predicate.is_none())
+            {
+                blocked = Some(
+                    "The unit's organisation predicate for this period is not set yet; the unit head's result rating follows it."
+                        .into(),
+                );
+            } else if regime == Regime::Pmpanrb6_2022 {
+                actions.push(A::Rate);
+            } else {
+                actions.push(A::RateNumericBehaviour);
+            }
+        }
+        if employee && state == EvaluationState::Finalised && m.received_at.is_none() {
+            actions.push(A::Acknowledge);
+        }
+        if hr && state == EvaluationState::Rated && m.predicate.is_some() {
+            actions.push(A::Calibrate);
+        }
+        let open_360 = policies.feedback_360.is_enabled
+            && matches!(
+                state,
+                EvaluationState::NotStarted
+                    | EvaluationState::Filling
+                    | EvaluationState::AwaitingRating
+                    | EvaluationState::Rated
+            );
+        if open_360 && (hr || (appraiser && !employee)) {
+            actions.push(A::ManageRaters);
+        }
+        if open_360 && employee && state != EvaluationState::Rated {
+            actions.push(A::NominatePeer);
+        }
+    }
+    let objection_last_day_on = m.received_at.map(|r| {
+        kinerja_domain::objection::last_objection_day(
+            &policies.objection,
+            r.with_timezone(&wib()).date_naive(),
+        )
+    });
+    if employee
+        && state == EvaluationState::Finalised
+        && let Some(last) = objection_last_day_on
+        && crate::assignments::today() <= last
+    {
+        let filed = kinerja_store::entities::objection::Entity::find()
+            .filter(kinerja_store::entities::objection::Column::EvaluationId.eq(m.id))
+            .count(db)
+            .await?;
+        if filed == 0 {
+            actions.push(A::Object);
+        }
+    }
+    if m.content_hash.is_some() {
+        actions.push(A::Verify);
+    }
+    Ok(EvaluationAllowedActions {
+        evaluation_id: m.id,
+        status: state,
+        actions,
+        rating_blocked_reason: blocked,
+        objection_last_day_on,
+        leader,
+    })
+}
+
+/// GET /evaluations/{id}/allowed-actions.
+pub async fn allowed_evaluation_actions(
+    s: &Services,
+    ctx: &Ctx,
+    id: Uuid,
+) -> ServiceResult<EvaluationAllowedActions> {
+    let db = s.db.conn();
+    let m = load_visible(db, &ctx.actor, id).await?;
+    allowed_actions_for(db, &ctx.actor, &m).await
+}
+
+// ---------------------------------------------------------------------------------------
+// Unit heads follow their unit's organisation predicate
+// ---------------------------------------------------------------------------------------
+
+/// One unit head's result rating re-derived from a changed organisation predicate.
+#[derive(Debug, Clone)]
+pub(crate) struct LeaderChange {
+    pub evaluation_id: Uuid,
+    pub employee_id: Uuid,
+    /// The result rating before.
+    pub before: (Option<String>,),
+    /// (result rating, predicate) after.
+    pub after: (String, String),
+}
+
+/// Re-derives, set-based, the result rating (and so the predicate) of every rated
+/// PermenPANRB 6/2022 evaluation of the cycle whose employee leads their unit (the rule of
+/// [`leads_unit`]), from the unit's organisation predicate through the cycle's mapping
+/// (SE MenPANRB 3/2023). `only` narrows it to one (unit, period). Finalised results are locked
+/// and left alone. Returns what changed.
+pub(crate) async fn rederive_leaders<C: ConnectionTrait>(
+    db: &C,
+    cycle_id: Uuid,
+    only: Option<(Uuid, Uuid)>,
+) -> ServiceResult<Vec<LeaderChange>> {
+    let cyc = load_cycle(db, cycle_id).await?;
+    let policies = CyclePolicies::from_json(&cyc.policies);
+    type Row = (
+        Uuid,
+        Uuid,
+        Option<Uuid>,
+        Uuid,
+        Uuid,
+        Option<String>,
+        Option<String>,
+    );
+    let mut q = evaluation::Entity::find()
+        .select_only()
+        .column(evaluation::Column::Id)
+        .column(evaluation::Column::EmployeeId)
+        .column(evaluation::Column::UnitId)
+        .column(evaluation::Column::PeriodId)
+        .column(evaluation::Column::PlanId)
+        .column(evaluation::Column::ResultRating)
+        .column(evaluation::Column::BehaviourRating)
+        .filter(evaluation::Column::CycleId.eq(cycle_id))
+        .filter(evaluation::Column::Status.eq(EvaluationState::Rated.as_str()))
+        .filter(evaluation::Column::Regime.eq(Regime::Pmpanrb6_2022.as_str()))
+        .filter(evaluation::Column::BehaviourRating.is_not_null());
+    if let Some((unit, period)) = only {
+        q = q
+            .filter(evaluation::Column::UnitId.eq(unit))
+            .filter(evaluation::Column::PeriodId.eq(period));
+    }
+    let rows: Vec<Row> = q.into_tuple().all(db).await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Organisation predicates of the cycle's periods, by (unit, period).
+    let periods: Vec<Uuid> = period::Entity::find()
+        .select_only()
+        .column(period::Column::Id)
+        .filter(period::Column::CycleId.eq(cycle_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let orgs: HashMap<(Uuid, Uuid), OrganisationPredicate> = org_performance::Entity::find()
+        .filter(org_performance::Column::PeriodId.is_in(periods))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|o| parse_text(&o.predicate).map(|p| ((o.unit_id, o.period_id), p)))
+        .collect();
+    // Structural positions, the plans' first, else the employees' current ones.
+    let structural: HashSet<Uuid> = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(cyc.agency_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| PositionKind::parse(&p.kind).is_some_and(PositionKind::is_structural))
+        .map(|p| p.id)
+        .collect();
+    let plans: Vec<plan::Model> = plan::Entity::find()
+        .filter(plan::Column::CycleId.eq(cycle_id))
+        .all(db)
+        .await?;
+    let plan_position: HashMap<Uuid, Option<Uuid>> =
+        plans.iter().map(|p| (p.id, p.position_id)).collect();
+    let employee_position: HashMap<Uuid, Option<Uuid>> = employee::Entity::find()
+        .select_only()
+        .column(employee::Column::Id)
+        .column(employee::Column::PositionId)
+        .filter(employee::Column::AgencyId.eq(cyc.agency_id))
+        .into_tuple::<(Uuid, Option<Uuid>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    // Units each appraiser appraises approved plans in, as materialised paths.
+    let paths: HashMap<Uuid, String> = unit::Entity::find()
+        .filter(unit::Column::AgencyId.eq(cyc.agency_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.path))
+        .collect();
+    let mut appraised: HashMap<Uuid, Vec<&str>> = HashMap::new();
+    for p in &plans {
+        if !matches!(p.status.as_str(), "approved" | "in_appraisal") {
+            continue;
+        }
+        if let (Some(a), Some(path)) = (
+            p.appraiser_employee_id,
+            p.unit_id.and_then(|u| paths.get(&u)),
+        ) {
+            appraised.entry(a).or_default().push(path.as_str());
+        }
+    }
+    let mut changes = Vec::new();
+    for (id, employee_id, unit_id, period_id, plan_id, result, behaviour) in rows {
+        let Some(unit_id) = unit_id else { continue };
+        let position = plan_position
+            .get(&plan_id)
+            .copied()
+            .flatten()
+            .or_else(|| employee_position.get(&employee_id).copied().flatten());
+        if !position.is_some_and(|p| structural.contains(&p)) {
+            continue;
+        }
+        let Some(own) = paths.get(&unit_id) else {
+            continue;
+        };
+        let leads = appraised
+            .get(&employee_id)
+            .is_some_and(|units| units.iter().any(|u| u.starts_with(own.as_str())));
+        let Some(org) = orgs.get(&(unit_id, period_id)) else {
+            continue;
+        };
+        let Some(b) = behaviour.as_deref().and_then(parse_text::<Rating>) else {
+            continue;
+        };
+        if !leads {
+            continue;
+        }
+        let mapped = policies.leader_result_mapping.rating_for(*org);
+        if result.as_deref() == Some(text_of(mapped).as_str()) {
+            continue;
+        }
+        changes.push(LeaderChange {
+            evaluation_id: id,
+            employee_id,
+            before: (result,),
+            after: (text_of(mapped), text_of(kuadran(mapped, b))),
+        });
+    }
+    let at = now();
+    for chunk in changes.chunks(UPDATE_CHUNK / 2) {
+        let mut sql = MultiUpdate::new(db.get_database_backend());
+        let result = sql.case(
+            chunk
+                .iter()
+                .map(|c| (c.evaluation_id, Value::from(c.after.0.clone()))),
+        );
+        let predicate = sql.case(
+            chunk
+                .iter()
+                .map(|c| (c.evaluation_id, Value::from(c.after.1.clone()))),
+        );
+        let at_p = sql.param(Value::from(at));
+        let ids = sql.id_list(chunk.iter().map(|c| c.evaluation_id));
+        let rated = sql.param(Value::from(EvaluationState::Rated.as_str()));
+        let text = format!(
+            "UPDATE evaluations SET result_rating = {result}, predicate = {predicate}, \
+             version = version + 1, updated_at = {at_p} WHERE id IN ({ids}) AND status = {rated}"
+        );
+        db.execute_raw(sql.statement(text)).await?;
+    }
+    Ok(changes)
 }

@@ -552,12 +552,14 @@ pub struct NominatePeer {
     pub rater_employee_id: Uuid,
 }
 
+/// Validates a rater for an evaluation; true when they are already asked (any role, any
+/// state), which the callers must not reveal to anyone who may not list the raters.
 async fn check_rater<C: ConnectionTrait>(
     db: &C,
     ev: &evaluation::Model,
     rater: Uuid,
     role: RaterGroup,
-) -> ServiceResult<()> {
+) -> ServiceResult<bool> {
     let person = employee::Entity::find_by_id(rater)
         .one(db)
         .await?
@@ -588,13 +590,20 @@ async fn check_rater<C: ConnectionTrait>(
         .filter(feedback_request::Column::RaterEmployeeId.eq(rater))
         .count(db)
         .await?;
-    if dup > 0 {
-        return Err(ServiceError::conflict(
-            "rater_already_requested",
-            "This person is already asked for feedback on this evaluation.",
-        ));
-    }
-    Ok(())
+    Ok(dup > 0)
+}
+
+/// The answer to adding or nominating a rater. It is the same whether or not the person was
+/// already asked (by generation, by HR or by an earlier nomination), so that trying names
+/// never tells the evaluated employee or the appraiser who rates anonymously.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RaterReceipt {
+    pub evaluation_id: Uuid,
+    pub rater_employee_id: Uuid,
+    pub rater_role: RaterGroup,
+    /// `awaiting_approval` for a nomination (the appraiser decides), `requested` otherwise.
+    #[schema(example = "awaiting_approval")]
+    pub status: String,
 }
 
 async fn create_request<C: ConnectionTrait>(
@@ -605,10 +614,12 @@ async fn create_request<C: ConnectionTrait>(
     role: RaterGroup,
     nominated_by: Option<Uuid>,
     action: &str,
-) -> ServiceResult<feedback_request::Model> {
+) -> ServiceResult<Option<feedback_request::Model>> {
     let pc = load_period(db, ctx, ev.period_id).await?;
     period_of_eval_ctx(&pc)?;
-    check_rater(db, ev, rater, role).await?;
+    if check_rater(db, ev, rater, role).await? {
+        return Ok(None);
+    }
     let approved = nominated_by.is_none();
     let row = request_row(
         ev,
@@ -645,21 +656,22 @@ async fn create_request<C: ConnectionTrait>(
         },
     )
     .await?;
-    Ok(row)
+    Ok(Some(row))
 }
 
-/// POST /evaluations/{id}/feedback-requests: HR or the appraiser adds a rater.
+/// POST /evaluations/{id}/feedback-requests: HR or the appraiser adds a rater. Asking someone
+/// already asked changes nothing and answers the same.
 pub async fn add_rater(
     s: &Services,
     ctx: &Ctx,
     evaluation_id: Uuid,
     req: AddRater,
-) -> ServiceResult<FeedbackRequestView> {
+) -> ServiceResult<RaterReceipt> {
     validate(&req)?;
     let txn = s.db.begin_write().await?;
     let ev = load_evaluation(&*txn, ctx, evaluation_id).await?;
     require_manager(viewer(ctx, &ev)?)?;
-    let row = create_request(
+    create_request(
         &*txn,
         ctx,
         &ev,
@@ -670,17 +682,23 @@ pub async fn add_rater(
     )
     .await?;
     txn.commit().await?;
-    Ok(FeedbackRequestView::from(&row))
+    Ok(RaterReceipt {
+        evaluation_id,
+        rater_employee_id: req.rater_employee_id,
+        rater_role: req.rater_role,
+        status: "requested".into(),
+    })
 }
 
 /// POST /evaluations/{id}/feedback-requests/nominate: the evaluated employee proposes a peer;
-/// the request waits for the appraiser's approval.
+/// the request waits for the appraiser's approval. Nominating someone already asked changes
+/// nothing and answers the same (360 anonymity).
 pub async fn nominate_peer(
     s: &Services,
     ctx: &Ctx,
     evaluation_id: Uuid,
     req: NominatePeer,
-) -> ServiceResult<FeedbackRequestView> {
+) -> ServiceResult<RaterReceipt> {
     validate(&req)?;
     let txn = s.db.begin_write().await?;
     let ev = load_evaluation(&*txn, ctx, evaluation_id).await?;
@@ -689,7 +707,7 @@ pub async fn nominate_peer(
             "Only the evaluated employee nominates peers.",
         ));
     }
-    let row = create_request(
+    create_request(
         &*txn,
         ctx,
         &ev,
@@ -700,7 +718,12 @@ pub async fn nominate_peer(
     )
     .await?;
     txn.commit().await?;
-    Ok(FeedbackRequestView::from(&row))
+    Ok(RaterReceipt {
+        evaluation_id,
+        rater_employee_id: req.rater_employee_id,
+        rater_role: RaterGroup::Peer,
+        status: "awaiting_approval".into(),
+    })
 }
 
 async fn load_request<C: ConnectionTrait>(

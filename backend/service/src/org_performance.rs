@@ -812,6 +812,28 @@ pub async fn set_org_performance(
         },
     )
     .await?;
+    // The unit head's result rating follows the predicate (SE MenPANRB 3/2023): re-derived at
+    // once for a rated, not yet finalised evaluation.
+    let changes =
+        crate::evaluations::rederive_leaders(&*txn, pc.period.cycle_id, Some((unit_id, period_id)))
+            .await?;
+    let entries = changes
+        .into_iter()
+        .map(|c| Change {
+            subject_employee_id: Some(c.employee_id),
+            agency_id: Some(u.agency_id),
+            action: "evaluation.leader_rederived",
+            entity_type: "evaluation",
+            entity_id: c.evaluation_id.to_string(),
+            before: Some(serde_json::json!({"result_rating": c.before.0})),
+            after: Some(serde_json::json!({
+                "result_rating": c.after.0,
+                "predicate": c.after.1,
+                "organisation_predicate": text,
+            })),
+        })
+        .collect();
+    audit::record_many(&*txn, ctx, entries).await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -4,9 +4,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use kinerja_service::evaluations::{
-    self, ConcludeReport, EvaluationDetail, EvaluationView, Explanation, FinalisePeriod,
-    FinaliseReport, GenerateReport, ListEvaluationsQuery, NumericBehaviour, RateEvaluation,
-    ScoreSummary, SubmitEvaluation, VerifyReport,
+    self, ConcludeReport, EvaluationAllowedActions, EvaluationDetail, EvaluationView, Explanation,
+    FinalisePeriod, FinaliseReport, GenerateReport, ListEvaluationsQuery, NumericBehaviour,
+    RateEvaluation, ScoreSummary, SubmitEvaluation, VerifyReport,
 };
 use kinerja_service::pagination::{Page, PageParams};
 use utoipa::OpenApi;
@@ -21,6 +21,7 @@ use crate::state::AppState;
     generate_evaluations,
     list_evaluations,
     get_evaluation,
+    get_evaluation_allowed_actions,
     start_evaluation,
     submit_evaluation,
     rate_evaluation,
@@ -38,6 +39,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(generate_evaluations)
         .service(list_evaluations)
         .service(get_evaluation)
+        .service(get_evaluation_allowed_actions)
         .service(start_evaluation)
         .service(submit_evaluation)
         .service(rate_evaluation)
@@ -231,6 +233,30 @@ pub async fn rate_numeric_behaviour(
     )
     .await?;
     Ok(with_etag(v))
+}
+
+/// What the caller may do on the evaluation now (the buttons of the screen), with why the
+/// appraiser cannot rate yet when that is the case, the last day to object once the result
+/// was received, and for a unit head the organisation predicate their result rating follows.
+/// The same guards as the moves themselves.
+#[utoipa::path(tag = "evaluations", security(("bearer" = [])),
+    params(("evaluation_id" = Uuid, Path, description = "Evaluation id")),
+    responses((status = 200, body = EvaluationAllowedActions), (status = 401, body = Problem),
+              (status = 404, body = Problem)))]
+#[get("/evaluations/{evaluation_id}/allowed-actions")]
+pub async fn get_evaluation_allowed_actions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    evaluation_id: web::Path<Uuid>,
+) -> ApiResult<web::Json<EvaluationAllowedActions>> {
+    Ok(web::Json(
+        evaluations::allowed_evaluation_actions(
+            &state.services,
+            caller.ctx(),
+            evaluation_id.into_inner(),
+        )
+        .await?,
+    ))
 }
 
 /// Why the predicate is what it is: the inputs, each rule applied with its citation, and a

@@ -4,7 +4,7 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use kinerja_service::feedback360::{
     self, AddRater, FeedbackAggregates, FeedbackRequestView, GenerationSummary, MyFeedbackRequest,
-    NominatePeer, ReminderSummary, SaveAnswers, SubmitAnswers,
+    NominatePeer, RaterReceipt, ReminderSummary, SaveAnswers, SubmitAnswers,
 };
 use kinerja_service::pagination::{Page, PageParams};
 use utoipa::OpenApi;
@@ -110,8 +110,9 @@ pub async fn list_feedback_requests(
 /// evaluation's appraiser; peers and subordinates are neither (422 `rater_role`).
 #[utoipa::path(tag = "feedback", security(("bearer" = [])), request_body = AddRater,
     params(("evaluation_id" = Uuid, Path, description = "Evaluation id")),
-    responses((status = 201, body = FeedbackRequestView), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem), (status = 409, body = Problem, description = "rater_already_requested"), (status = 422, body = Problem)))]
+    responses((status = 202, body = RaterReceipt, description = "The rater is asked (or already was: the answer is the same, so that it never reveals who rates anonymously)"),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/evaluations/{evaluation_id}/feedback-requests")]
 pub async fn add_feedback_request(
     state: web::Data<AppState>,
@@ -126,15 +127,16 @@ pub async fn add_feedback_request(
         body.into_inner(),
     )
     .await?;
-    Ok(HttpResponse::Created().json(out))
+    Ok(HttpResponse::Accepted().json(out))
 }
 
 /// The evaluated employee nominates a peer; the request is not approved (and the peer not
 /// asked) until the appraiser approves it.
 #[utoipa::path(tag = "feedback", security(("bearer" = [])), request_body = NominatePeer,
     params(("evaluation_id" = Uuid, Path, description = "Evaluation id")),
-    responses((status = 201, body = FeedbackRequestView), (status = 401, body = Problem), (status = 403, body = Problem),
-              (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 202, body = RaterReceipt, description = "The nomination is received (the same answer when the peer is already asked, so that it never reveals who rates anonymously)"),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/evaluations/{evaluation_id}/feedback-requests/nominate")]
 pub async fn nominate_feedback_peer(
     state: web::Data<AppState>,
@@ -149,7 +151,7 @@ pub async fn nominate_feedback_peer(
         body.into_inner(),
     )
     .await?;
-    Ok(HttpResponse::Created().json(out))
+    Ok(HttpResponse::Accepted().json(out))
 }
 
 /// The appraiser (or HR) approves a nominated peer; the peer is notified.

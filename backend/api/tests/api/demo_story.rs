@@ -514,3 +514,167 @@ async fn an_employees_audit_trail_shows_their_records_and_never_who_rated_them()
         .await
         .assert_problem(StatusCode::FORBIDDEN, "forbidden");
 }
+
+#[actix_web::test]
+async fn each_person_is_offered_exactly_the_moves_they_may_make_on_an_evaluation() {
+    let demo = Demo::load().await;
+    let (_cycle, periods) = demo.cycle_2026().await;
+    let q2 = periods[1]["id"].as_str().unwrap();
+    let q3 = periods[2]["id"].as_str().unwrap();
+    let q4 = periods[3]["id"].as_str().unwrap();
+    let pegawai = demo.employee("pegawai");
+    let allowed = |who: &'static str, id: String| {
+        let demo = &demo;
+        async move {
+            demo.get(who, &format!("/api/v1/evaluations/{id}/allowed-actions"))
+                .await
+        }
+    };
+    let one = |who: &'static str, q: String| {
+        let demo = &demo;
+        async move {
+            demo.evaluations(who, &q).await[0]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let q2_mine = one("pegawai", format!("period_id={q2}&employee_id={pegawai}")).await;
+    let a = allowed("pegawai", q2_mine.clone()).await;
+    assert_eq!(a["actions"], json!(["acknowledge", "verify"]), "{a}");
+    assert!(a["objection_last_day_on"].is_null());
+    demo.app
+        .post(&format!("/api/v1/evaluations/{q2_mine}/acknowledge"))
+        .token(demo.token("pegawai"))
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let a = allowed("pegawai", q2_mine.clone()).await;
+    assert_eq!(a["actions"], json!(["object", "verify"]), "{a}");
+    let last = kinerja_service::assignments::today() + chrono::Days::new(14);
+    assert_eq!(a["objection_last_day_on"], last.to_string());
+    // The appraiser reads the same result but may do nothing but verify it.
+    assert_eq!(
+        allowed("penilai", q2_mine).await["actions"],
+        json!(["verify"])
+    );
+
+    // Q4 is open: pegawai hands in, nominates; penilai may manage raters, not rate.
+    let q4_mine = one("pegawai", format!("period_id={q4}&employee_id={pegawai}")).await;
+    assert_eq!(
+        allowed("pegawai", q4_mine.clone()).await["actions"],
+        json!(["submit", "nominate_peer"])
+    );
+    assert_eq!(
+        allowed("penilai", q4_mine).await["actions"],
+        json!(["manage_raters"])
+    );
+
+    // Q3 awaiting rating: penilai rates; HR manages raters; the unit head's own evaluation
+    // shows the organisation predicate his result rating follows.
+    let waiting = one(
+        "penilai",
+        format!("period_id={q3}&appraiser=me&status=awaiting_rating"),
+    )
+    .await;
+    assert_eq!(
+        allowed("penilai", waiting.clone()).await["actions"],
+        json!(["rate", "manage_raters"])
+    );
+    assert_eq!(
+        allowed("admin", waiting).await["actions"],
+        json!(["manage_raters"])
+    );
+    let penilai = demo.employee("penilai");
+    let head = one("atasan", format!("period_id={q3}&employee_id={penilai}")).await;
+    let a = allowed("atasan", head.clone()).await;
+    assert_eq!(a["leader"]["organisation_predicate"], "good", "{a}");
+    assert_eq!(a["leader"]["result_rating"], "meets");
+    assert_eq!(a["actions"], json!(["rate", "manage_raters"]));
+    assert_eq!(
+        allowed("admin", head).await["actions"],
+        json!(["calibrate", "manage_raters"])
+    );
+    // The detail carries the same, with names.
+    let detail = demo
+        .get(
+            "pegawai",
+            &format!(
+                "/api/v1/evaluations/{q2_mine_again}",
+                q2_mine_again =
+                    one("pegawai", format!("period_id={q2}&employee_id={pegawai}")).await
+            ),
+        )
+        .await;
+    assert_eq!(detail["employee_name"], "Dimas, S.Psi.");
+    assert_eq!(detail["appraiser_name"], "H. Joko Lubis, S.IP., M.AP.");
+    assert_eq!(detail["allowed"]["actions"], json!(["object", "verify"]));
+}
+
+#[actix_web::test]
+async fn a_unit_heads_result_rating_follows_a_changed_organisation_predicate() {
+    let demo = Demo::load().await;
+    let (cycle_id, periods) = demo.cycle_2026().await;
+    let q3 = periods[2]["id"].as_str().unwrap();
+    let penilai = demo.employee("penilai");
+    let head = demo
+        .evaluations("admin", &format!("period_id={q3}&employee_id={penilai}"))
+        .await
+        .remove(0);
+    assert_eq!(head["result_rating"], "meets");
+    let behaviour = head["behaviour_rating"].as_str().unwrap().to_owned();
+    let unit = head["unit_id"].as_str().unwrap().to_owned();
+    let url = format!("/api/v1/units/{unit}/org-performance/{q3}");
+    let r = demo
+        .app
+        .put(&url)
+        .token(demo.token("admin"))
+        .json(json!({"predicate": "outstanding", "reason": "Semua rencana aksi triwulan III melampaui target."}))
+        .send()
+        .await;
+    assert!(r.status.is_success(), "{}", r.text);
+    let after = demo
+        .get(
+            "admin",
+            &format!("/api/v1/evaluations/{}", head["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(after["result_rating"], "above");
+    let expected = if behaviour == "above" {
+        "very_good"
+    } else if behaviour == "below" {
+        "poor"
+    } else {
+        "good"
+    };
+    assert_eq!(after["predicate"], expected);
+    assert_eq!(demo.app.audit_count("evaluation.leader_rederived").await, 1);
+    // His own trail says why.
+    let trail = demo
+        .get("penilai", "/api/v1/me/audit-trail?entity_type=evaluation")
+        .await;
+    assert_eq!(trail["items"][0]["action"], "evaluation.leader_rederived");
+
+    // A predicate changed behind the application's back is caught by the batch score.
+    demo.app
+        .sql(&format!(
+            "UPDATE org_performance SET predicate = 'needs_improvement' WHERE predicate = 'outstanding' AND version > 1"
+        ))
+        .await;
+    let r = demo
+        .app
+        .post(&format!("/api/v1/cycles/{cycle_id}/score"))
+        .token(demo.token("admin"))
+        .send()
+        .await;
+    r.assert_status(StatusCode::OK);
+    assert_eq!(r.body["updated"], 1, "{}", r.body);
+    let again = demo
+        .get(
+            "admin",
+            &format!("/api/v1/evaluations/{}", head["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(again["result_rating"], "below");
+    assert_eq!(demo.app.audit_count("evaluation.score").await, 1);
+}

@@ -335,6 +335,18 @@ async fn requests(app: &TestApp, eval: Uuid) -> Vec<feedback_request::Model> {
         .unwrap()
 }
 
+/// The id of the request asking `rater` (read in the database: the API does not give it to
+/// whoever asked).
+async fn request_id(s: &Scene, rater: Uuid) -> String {
+    requests(&s.app, s.eval)
+        .await
+        .into_iter()
+        .find(|r| r.rater_employee_id == rater)
+        .expect("the request exists")
+        .id
+        .to_string()
+}
+
 async fn generate(s: &Scene) -> Value {
     let r = s
         .app
@@ -640,17 +652,21 @@ async fn hr_adds_and_removes_a_rater() {
         .json(json!({"rater_employee_id": s.extra[0].id, "rater_role": "peer"}))
         .send()
         .await;
-    r.assert_status(StatusCode::CREATED);
-    assert_eq!(r.body["is_approved"], true);
+    r.assert_status(StatusCode::ACCEPTED);
+    assert_eq!(r.body["status"], "requested");
     assert_eq!(s.app.audit_count("feedback_request.create").await, 1);
-    let id = r.body["id"].as_str().unwrap().to_owned();
-    s.app
+    let id = request_id(&s, s.extra[0].id).await;
+    let again = s
+        .app
         .post(&path)
         .as_(&fx.admin)
         .json(json!({"rater_employee_id": s.extra[0].id, "rater_role": "peer"}))
         .send()
-        .await
-        .assert_problem(StatusCode::CONFLICT, "rater_already_requested");
+        .await;
+    again.assert_status(StatusCode::ACCEPTED);
+    assert_eq!(again.body, r.body, "asking again answers the same");
+    assert_eq!(s.app.audit_count("feedback_request.create").await, 1);
+    assert_eq!(requests(&s.app, s.eval).await.len(), 1);
     let bad = s
         .app
         .post(&path)
@@ -734,8 +750,8 @@ async fn submitted_feedback_cannot_be_removed_or_changed() {
         .json(json!({"rater_employee_id": s.extra[0].id, "rater_role": "peer"}))
         .send()
         .await;
-    r.assert_status(StatusCode::CREATED);
-    let id = r.body["id"].as_str().unwrap().to_owned();
+    r.assert_status(StatusCode::ACCEPTED);
+    let id = request_id(&s, s.extra[0].id).await;
     let rater = &s.extra[0].account;
     s.app
         .post(&format!("/api/v1/feedback-requests/{id}/submit"))
@@ -777,11 +793,28 @@ async fn an_employee_nominates_a_peer_whom_the_appraiser_approves() {
         .json(json!({"rater_employee_id": s.extra[0].id}))
         .send()
         .await;
-    r.assert_status(StatusCode::CREATED);
-    assert_eq!(r.body["is_approved"], false);
+    r.assert_status(StatusCode::ACCEPTED);
+    assert_eq!(r.body["status"], "awaiting_approval");
     assert_eq!(r.body["rater_role"], "peer");
     assert_eq!(s.app.audit_count("feedback_request.nominate").await, 1);
-    let id = r.body["id"].as_str().unwrap().to_owned();
+    let id = request_id(&s, s.extra[0].id).await;
+    // The appraiser sees the nomination waiting for them.
+    let listed = s
+        .app
+        .get(&format!("/api/v1/evaluations/{}/feedback-requests", s.eval))
+        .as_(&fx.appraiser)
+        .send()
+        .await;
+    assert!(
+        listed
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == id.as_str() && r["is_approved"] == false),
+        "{}",
+        listed.text
+    );
     // Not yet asked.
     let mine = s
         .app
@@ -1185,7 +1218,7 @@ async fn peers_and_subordinates_below_the_threshold_are_shown_together_as_others
         .json(json!({"rater_employee_id": p.id, "rater_role": "peer"}))
         .send()
         .await
-        .assert_status(StatusCode::CREATED);
+        .assert_status(StatusCode::ACCEPTED);
     let reqs = requests(&app, eval).await;
     for (who, acct) in [
         (fx.staff_1a, &fx.employee),
@@ -1264,4 +1297,66 @@ async fn reminders_reach_each_pending_rater_once_a_day() {
         .send()
         .await
         .assert_status(StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn trying_names_never_tells_the_employee_or_the_appraiser_who_was_asked() {
+    let s = scene(3, None).await;
+    let fx = &s.app.fx.a;
+    generate(&s).await;
+    let asked: Vec<Uuid> = requests(&s.app, s.eval)
+        .await
+        .into_iter()
+        .filter(|r| r.rater_role == "peer")
+        .map(|r| r.rater_employee_id)
+        .collect();
+    assert!(!asked.is_empty());
+    let before = requests(&s.app, s.eval).await.len();
+    let nominate = format!("/api/v1/evaluations/{}/feedback-requests/nominate", s.eval);
+    let add = format!("/api/v1/evaluations/{}/feedback-requests", s.eval);
+    // Nominating an already asked peer answers exactly like a fresh nomination, apart from
+    // the name tried.
+    let r = s
+        .app
+        .post(&nominate)
+        .as_(&fx.employee)
+        .json(json!({"rater_employee_id": asked[0]}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::ACCEPTED);
+    assert_eq!(
+        r.body,
+        json!({"evaluation_id": s.eval, "rater_employee_id": asked[0], "rater_role": "peer",
+               "status": "awaiting_approval"})
+    );
+    // The appraiser adding them gets the same answer as for anyone.
+    let r = s
+        .app
+        .post(&add)
+        .as_(&fx.appraiser)
+        .json(json!({"rater_employee_id": asked[0], "rater_role": "peer"}))
+        .send()
+        .await;
+    r.assert_status(StatusCode::ACCEPTED);
+    assert_eq!(r.body["status"], "requested");
+    // Nothing was created, nothing approved or reset.
+    assert_eq!(requests(&s.app, s.eval).await.len(), before);
+    assert!(
+        requests(&s.app, s.eval)
+            .await
+            .iter()
+            .all(|r| r.is_approved && r.nominated_by.is_none())
+    );
+    // And the appraiser's listing still hides generated peers.
+    let listed = s.app.get(&add).as_(&fx.appraiser).send().await;
+    assert!(
+        listed
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["rater_role"] != "peer"),
+        "{}",
+        listed.text
+    );
 }

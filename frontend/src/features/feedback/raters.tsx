@@ -305,11 +305,6 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
         setPersonError(t(`problems.${e.code}`, { defaultValue: e.message }));
         return;
       }
-      // Saying "already asked" would tell the employee who rates them: keep it neutral.
-      if (p.code === 'rater_already_requested') {
-        setFailure({ title: t('nominate.notPossible'), detail: null });
-        return;
-      }
       setFailure(describeProblem(t, p));
     }
   }

@@ -618,6 +618,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations/{evaluation_id}/allowed-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller may do on the evaluation now (the buttons of the screen), with why the
+         *     appraiser cannot rate yet when that is the case, the last day to object once the result
+         *     was received, and for a unit head the organisation predicate their result rating follows.
+         *     The same guards as the moves themselves.
+         */
+        get: operations["get_evaluation_allowed_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations/{evaluation_id}/calibrate": {
         parameters: {
             query?: never;
@@ -4195,8 +4217,35 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description What the caller may do on one evaluation now, and why not where it matters. */
+        EvaluationAllowedActions: {
+            /** Format: uuid */
+            evaluation_id: string;
+            status: components["schemas"]["EvaluationState"];
+            actions: components["schemas"]["EvaluationUserAction"][];
+            /**
+             * @description For the appraiser: why rating is not possible now (period not ended, annual result
+             *     taken from the last period, organisation predicate missing...).
+             */
+            rating_blocked_reason?: string | null;
+            /**
+             * Format: date
+             * @description The last calendar day (WIB) on which an objection may be filed; known once the result
+             *     was received.
+             */
+            objection_last_day_on?: string | null;
+            leader?: components["schemas"]["LeaderRating"] | null;
+        };
         /** @description One evaluation, with the rating inputs for those who rate or administer it. */
         EvaluationDetail: components["schemas"]["EvaluationView"] & {
+            employee_name?: string | null;
+            /** @description The appraiser's name (an employee or an external official). */
+            appraiser_name?: string | null;
+            /** @description The appraiser's superior, who decides objections. */
+            superior_name?: string | null;
+            period_name?: string | null;
+            /** @description What the caller may do now (the same as `GET /evaluations/{id}/allowed-actions`). */
+            allowed: components["schemas"]["EvaluationAllowedActions"];
             inputs?: components["schemas"]["RatingInputs"] | null;
         };
         /**
@@ -4204,6 +4253,11 @@ export interface components {
          * @enum {string}
          */
         EvaluationState: "not_started" | "filling" | "awaiting_rating" | "rated" | "finalised" | "objected" | "final";
+        /**
+         * @description A move a caller can make on an evaluation (rendered as the screen's buttons).
+         * @enum {string}
+         */
+        EvaluationUserAction: "start" | "submit" | "rate" | "rate_numeric_behaviour" | "acknowledge" | "object" | "calibrate" | "manage_raters" | "nominate_peer" | "verify";
         /** @description An evaluation as the API shows it. */
         EvaluationView: {
             /** Format: uuid */
@@ -4469,6 +4523,11 @@ export interface components {
             core_value?: string | null;
             author_role: string;
             body: string;
+            /**
+             * @description `employee` (the employee reads it too) or `private_to_appraiser` (never shown to the
+             *     employee; the inputs are only given to the appraiser, HR and auditors).
+             */
+            visibility: string;
             /** Format: date-time */
             created_at: string;
         };
@@ -4709,6 +4768,13 @@ export interface components {
          * @enum {string}
          */
         JptLevel: "utama" | "madya" | "pratama";
+        /** @description A unit head's result rating follows the unit's organisation predicate (SE MenPANRB 3/2023). */
+        LeaderRating: {
+            /** Format: uuid */
+            unit_id: string;
+            organisation_predicate?: components["schemas"]["OrganisationPredicate"] | null;
+            result_rating?: components["schemas"]["Rating"] | null;
+        };
         /**
          * @description How a unit's organisation predicate becomes its leader's result rating (SE MenPANRB 3/2023:
          *     the unit's achievement *is* the leader's result rating). The mapping itself is UNVERIFIED
@@ -6453,6 +6519,23 @@ export interface components {
          * @enum {string}
          */
         RaterGroup: "self" | "appraiser" | "peer" | "subordinate";
+        /**
+         * @description The answer to adding or nominating a rater. It is the same whether or not the person was
+         *     already asked (by generation, by HR or by an earlier nomination), so that trying names
+         *     never tells the evaluated employee or the appraiser who rates anonymously.
+         */
+        RaterReceipt: {
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: uuid */
+            rater_employee_id: string;
+            rater_role: components["schemas"]["RaterGroup"];
+            /**
+             * @description `awaiting_approval` for a nomination (the appraiser decides), `requested` otherwise.
+             * @example awaiting_approval
+             */
+            status: string;
+        };
         /**
          * @description Rating hasil kerja or rating perilaku kerja (PermenPANRB 6/2022), one scale for both.
          * @enum {string}
@@ -9100,6 +9183,8 @@ export interface operations {
                 unit_id?: string;
                 employee_id?: string;
                 status?: components["schemas"]["EvaluationState"];
+                /** @description Only evaluations whose effective predicate (calibrated, else as rated) is this one. */
+                predicate?: components["schemas"]["EmployeePredicate"];
                 /** @description `me`: only the evaluations the caller rates. */
                 appraiser?: string;
                 /** @description 1-based page number. */
@@ -9241,6 +9326,44 @@ export interface operations {
             };
             /** @description already_acknowledged or illegal_transition */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_evaluation_allowed_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationAllowedActions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9464,12 +9587,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The rater is asked (or already was: the answer is the same, so that it never reveals who rates anonymously) */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FeedbackRequestView"];
+                    "application/json": components["schemas"]["RaterReceipt"];
                 };
             };
             401: {
@@ -9489,15 +9613,6 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rater_already_requested */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9586,12 +9701,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The nomination is received (the same answer when the peer is already asked, so that it never reveals who rates anonymously) */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FeedbackRequestView"];
+                    "application/json": components["schemas"]["RaterReceipt"];
                 };
             };
             401: {
@@ -9611,14 +9727,6 @@ export interface operations {
                 };
             };
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
