@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
 import { logout, useAgencies, useAgencyChoice, useAgencyScope, useSession, type Role } from '@/features/auth';
+import { NotificationBell } from '@/features/dashboard';
 import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
 import { navItems } from './nav';
 
@@ -49,6 +50,7 @@ export function Shell() {
           </span>
         </NavLink>
         <div className="topbar-right">
+          <NotificationBell />
           <LanguageSelect
             value={i18n.language}
             languages={LANGUAGES}

@@ -1,14 +1,30 @@
-//! Dashboard figures, all from list totals (one item per request), and the caller's own records.
-import { useQueries, useQuery } from '@tanstack/react-query';
+//! Dashboard figures (list totals, one item per request), the caller's own records, what waits
+//! for them (`/me/tasks`, kept fresh: polled, re-read on navigation and after any change made in
+//! the app) and, for HR, the running cycle's progress.
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useAgencyScope } from '@/features/auth';
-import { api, unwrap, type paths } from '@/lib/api';
+import { api, unwrap, type components, type paths } from '@/lib/api';
 
 type EmployeesQuery = NonNullable<paths['/api/v1/employees']['get']['parameters']['query']>;
+export type MyTasks = components['schemas']['MyTasks'];
+export type MyPlanTask = components['schemas']['MyPlanTask'];
+export type Evaluation = components['schemas']['EvaluationView'];
+export type CycleView = components['schemas']['CycleView'];
+export type PeriodView = components['schemas']['PeriodView'];
+export type CycleProgress = components['schemas']['CycleProgress'];
+
+/** How often the tasks (and the bell's count) are re-read while the page is visible. */
+export const TASKS_POLL_MS = 60_000;
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   employeeCount: (query: EmployeesQuery) => [...dashboardKeys.all, 'employees', query] as const,
   me: () => [...dashboardKeys.all, 'me'] as const,
+  tasks: () => [...dashboardKeys.all, 'tasks'] as const,
+  myEvaluations: (employeeId: string) => [...dashboardKeys.all, 'my-evaluations', employeeId] as const,
+  cycle: (id: string) => [...dashboardKeys.all, 'cycle', id] as const,
+  progress: (id: string) => [...dashboardKeys.all, 'progress', id] as const,
   appraiser: (id: string) => [...dashboardKeys.all, 'appraiser', id] as const,
   appraisees: (id: string) => [...dashboardKeys.all, 'appraisees', id] as const,
 };
@@ -30,6 +46,66 @@ export function useMe() {
   return useQuery({
     queryKey: dashboardKeys.me(),
     queryFn: async () => unwrap(await api.GET('/api/v1/me')),
+  });
+}
+
+/** What waits for the caller now; polled every minute while the page is visible. */
+export function useMyTasks(enabled = true) {
+  return useQuery({
+    queryKey: dashboardKeys.tasks(),
+    enabled,
+    queryFn: async () => unwrap(await api.GET('/api/v1/me/tasks')),
+    refetchInterval: TASKS_POLL_MS,
+  });
+}
+
+/**
+ * Keeps the tasks current: any change the user makes anywhere in the app (approving a plan,
+ * answering a request, reading a notification) may settle a task, so every successful
+ * mutation marks them stale. Mount once, in the shell.
+ */
+export function useTasksFollowChanges() {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      qc.getMutationCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success') {
+          void qc.invalidateQueries({ queryKey: dashboardKeys.tasks() });
+        }
+      }),
+    [qc],
+  );
+}
+
+/**
+ * The caller's own evaluations (every cycle; a person has a handful a year), to name the period
+ * of a result to acknowledge or an evaluation to submit. Only read when the tasks say so.
+ */
+export function useMyEvaluations(employeeId: string | null | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: dashboardKeys.myEvaluations(employeeId ?? ''),
+    enabled: enabled && !!employeeId,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/evaluations', { params: { query: { employee_id: employeeId ?? '', per_page: 200 } } })).items,
+  });
+}
+
+/** A cycle with its periods (names and fill-in deadlines). */
+export function useCycleDetail(id: string | null | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.cycle(id ?? ''),
+    enabled: !!id,
+    queryFn: async () => unwrap(await api.GET('/api/v1/cycles/{cycle_id}', { params: { path: { cycle_id: id ?? '' } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The agency's figures of a cycle for its current period (the server picks the period). */
+export function useCycleProgress(id: string | null | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.progress(id ?? ''),
+    enabled: !!id,
+    queryFn: async () => unwrap(await api.GET('/api/v1/cycles/{cycle_id}/progress', { params: { path: { cycle_id: id ?? '' } } })),
   });
 }
 

@@ -1,2 +1,3 @@
-//! The dashboard feature's public surface.
+//! The dashboard feature's public surface: the landing page and the top bar's notification bell.
 export { DashboardPage } from './dashboard-page';
+export { NotificationBell } from './notification-bell';
