@@ -2490,6 +2490,27 @@ pub async fn finalise_period(
             finalised += txn.execute_raw(sql.statement(text)).await?.rows_affected();
         }
     }
+    // A reason given at finalisation stays on the unit's organisation predicate, where the
+    // distribution shows it.
+    for uf in &plan_units {
+        if let (Some(unit), Some(reason)) = (uf.unit_id, &uf.override_reason)
+            && req.override_reasons.contains_key(&unit)
+        {
+            org_performance::Entity::update_many()
+                .col_expr(
+                    org_performance::Column::DistributionOverrideReason,
+                    Expr::value(Some(reason.clone())),
+                )
+                .col_expr(
+                    org_performance::Column::Version,
+                    Expr::col(org_performance::Column::Version).add(1),
+                )
+                .filter(org_performance::Column::UnitId.eq(unit))
+                .filter(org_performance::Column::PeriodId.eq(per.id))
+                .exec(&*txn)
+                .await?;
+        }
+    }
     let mut entries = Vec::new();
     for uf in &plan_units {
         for e in &by_unit[&uf.unit_id] {

@@ -838,6 +838,35 @@ pub async fn set_org_performance(
     Ok(after)
 }
 
+/// GET /units/{unit_id}/org-performance/{period_id}: HR, auditors, report clients, and the
+/// leaders who may set it.
+pub async fn get_org_performance(
+    s: &Services,
+    ctx: &Ctx,
+    unit_id: Uuid,
+    period_id: Uuid,
+) -> ServiceResult<OrgPerformanceView> {
+    let db = s.db.conn();
+    let u = unit::Entity::find_by_id(unit_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("unit"))?;
+    ctx.actor.check_agency(u.agency_id, "unit")?;
+    if !ctx
+        .actor
+        .can_administer(u.agency_id, "reports", Access::Read)
+    {
+        may_set_predicate(db, ctx, u.agency_id, unit_id).await?;
+    }
+    let m = org_performance::Entity::find()
+        .filter(org_performance::Column::UnitId.eq(unit_id))
+        .filter(org_performance::Column::PeriodId.eq(period_id))
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("org_performance"))?;
+    Ok(OrgPerformanceView::from(&m))
+}
+
 /// PUT /units/{unit_id}/org-performance/{period_id}/override: HR justifies a distribution
 /// that breaks the curve.
 pub async fn override_distribution(

@@ -15,6 +15,7 @@ use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(paths(
+    get_org_performance,
     set_org_performance,
     override_distribution,
     get_period_distribution,
@@ -25,12 +26,35 @@ use crate::state::AppState;
 pub struct Doc;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(set_org_performance)
+    cfg.service(get_org_performance)
+        .service(set_org_performance)
         .service(override_distribution)
         .service(get_period_distribution)
         .service(list_period_calibration)
         .service(calibrate_evaluation)
         .service(get_period_leniency);
+}
+
+/// The unit's organisation predicate for the period, with its basis, who set it and the
+/// distribution override reason; 404 `org_performance` when none is set. Read by HR,
+/// auditors, report clients and whoever may set it; the ETag is for the next PUT.
+#[utoipa::path(tag = "distribution", security(("bearer" = []), ("oauth2" = ["reports:read"])),
+    params(("unit_id" = Uuid, Path, description = "Unit id"), ("period_id" = Uuid, Path, description = "Period id")),
+    responses((status = 200, body = OrgPerformanceView, headers(("ETag" = String))), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem)))]
+#[get("/units/{unit_id}/org-performance/{period_id}")]
+pub async fn get_org_performance(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (unit_id, period_id) = path.into_inner();
+    let out =
+        org_performance::get_org_performance(&state.services, caller.ctx(), unit_id, period_id)
+            .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(out.version))
+        .json(out))
 }
 
 /// Sets the unit's organisation predicate for the period (SE MenPANRB 3/2023), by HR or the

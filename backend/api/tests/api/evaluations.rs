@@ -900,6 +900,47 @@ async fn finalising_a_violating_unit_needs_an_override_reason_and_locks_with_a_h
     assert_eq!(stored["distribution_override_reason"], reason);
     assert!(stored["finalised_at"].is_string());
     assert_eq!(app.audit_count("period.finalise").await, 1);
+    assert_eq!(
+        app.audit_count("evaluation.finalise").await,
+        2,
+        "one entry per evaluation"
+    );
+    // The reason stays on the unit's organisation predicate, where HR and auditors read it.
+    let org = app
+        .get(&format!(
+            "/api/v1/units/{}/org-performance/{q1}",
+            app.fx.a.unit_1a
+        ))
+        .as_(&app.fx.a.auditor)
+        .send()
+        .await;
+    org.assert_status(StatusCode::OK);
+    assert_eq!(org.body["predicate"], "good");
+    assert_eq!(org.body["distribution_override_reason"], reason);
+    app.get(&format!(
+        "/api/v1/units/{}/org-performance/{q1}",
+        app.fx.a.unit_1a
+    ))
+    .as_(&app.fx.a.employee)
+    .send()
+    .await
+    .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    app.get(&format!(
+        "/api/v1/units/{}/org-performance/{q1}",
+        app.fx.a.unit_1a
+    ))
+    .as_(&app.fx.b.admin)
+    .send()
+    .await
+    .assert_problem(StatusCode::NOT_FOUND, "not_found");
+    app.get(&format!(
+        "/api/v1/units/{}/org-performance/{q1}",
+        app.fx.a.unit_2
+    ))
+    .as_(&app.fx.a.admin)
+    .send()
+    .await
+    .assert_problem(StatusCode::NOT_FOUND, "not_found");
     // Finalised results are locked.
     rate(&app, staff, &app.fx.a.appraiser, ratings("meets", "meets"))
         .await

@@ -2216,7 +2216,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The unit's organisation predicate for the period, with its basis, who set it and the
+         *     distribution override reason; 404 `org_performance` when none is set. Read by HR,
+         *     auditors, report clients and whoever may set it; the ETag is for the next PUT.
+         */
+        get: operations["get_org_performance"];
         /**
          * Sets the unit's organisation predicate for the period (SE MenPANRB 3/2023), by HR or the
          *     leader of the organisation above: the current appraiser of the unit's head (for a unit
@@ -14568,6 +14573,55 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_org_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+                /** @description Period id */
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgPerformanceView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
