@@ -100,6 +100,24 @@ export function useCycleDetail(id: string | null | undefined) {
   });
 }
 
+/** Several cycles with their periods, by id (those read so far). */
+export function useCycleDetails(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: dashboardKeys.cycle(id),
+      queryFn: async () => unwrap(await api.GET('/api/v1/cycles/{cycle_id}', { params: { path: { cycle_id: id } } })),
+      staleTime: 5 * 60_000,
+    })),
+    combine: byId,
+  });
+}
+
+function byId(results: readonly { data?: CycleView }[]): Map<string, CycleView> {
+  const map = new Map<string, CycleView>();
+  for (const r of results) if (r.data) map.set(r.data.id, r.data);
+  return map;
+}
+
 /** The agency's figures of a cycle for its current period (the server picks the period). */
 export function useCycleProgress(id: string | null | undefined) {
   return useQuery({

@@ -127,16 +127,21 @@ async function tile(name: string | RegExp) {
 }
 
 describe('DashboardPage for an employee', () => {
-  it('shows a pegawai their result to acknowledge, named by its period, and their 360 requests with the overdue ones', async () => {
+  it('shows a pegawai each result to acknowledge, named by its period, and their 360 requests with the overdue ones', async () => {
     signIn({});
     const fetch = employeeRoutes(
-      { ...NONE, results_to_acknowledge: 1, feedback_to_give: 7, feedback_overdue: 2, evaluations_to_submit: 1, notifications_unread: 5 },
+      { ...NONE, results_to_acknowledge: 2, feedback_to_give: 7, feedback_overdue: 2, evaluations_to_submit: 1, notifications_unread: 5 },
       {
         'GET /api/v1/evaluations': (url) => {
           expect(url.searchParams.get('employee_id')).toBe('emp');
           return json({
-            items: [evaluation('ev-q1', 'q1', 'final', '2026-04-20T00:00:00Z'), evaluation('ev-q2', 'q2', 'finalised'), evaluation('ev-q4', 'q4', 'filling')],
-            total: 3,
+            items: [
+              evaluation('ev-q1', 'q1', 'final', '2026-04-20T00:00:00Z'),
+              evaluation('ev-q3', 'q3', 'finalised'),
+              evaluation('ev-q2', 'q2', 'finalised'),
+              evaluation('ev-q4', 'q4', 'filling'),
+            ],
+            total: 4,
             page: 1,
             per_page: 200,
           });
@@ -149,6 +154,7 @@ describe('DashboardPage for an employee', () => {
     const ack = await tile('Hasil Triwulan II 2026 belum Anda terima');
     expect(ack.link).toHaveAttribute('href', '/evaluations/ev-q2');
     expect(ack.tile).toHaveTextContent('Menerimanya membuka masa pengajuan keberatan');
+    expect((await tile('Hasil Triwulan III 2026 belum Anda terima')).link).toHaveAttribute('href', '/evaluations/ev-q3');
 
     const feedback = await tile('7 permintaan umpan balik 360 menunggu jawaban Anda');
     expect(feedback.link).toHaveAttribute('href', '/feedback');
@@ -160,7 +166,7 @@ describe('DashboardPage for an employee', () => {
     expect(submit.tile).toHaveTextContent('Batas pengisian 10 Jan 2099.');
 
     expect((await tile('5 notifikasi belum dibaca')).link).toHaveAttribute('href', '/notifications');
-    expect(screen.getByText('4 hal menunggu Anda.')).toBeInTheDocument();
+    expect(screen.getByText('5 hal menunggu Anda.')).toBeInTheDocument();
     // The most urgent first.
     const names = within(screen.getByRole('list', { name: 'Tugas Anda' }))
       .getAllByRole('link')

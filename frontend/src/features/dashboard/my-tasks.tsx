@@ -4,38 +4,38 @@
 import { useMemo } from 'react';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
-import { useCycleDetail, useMyEvaluations, useMyTasks, type CycleView, type Evaluation, type MyTasks } from './api';
+import { useCycleDetails, useMyEvaluations, useMyTasks, type CycleView, type Evaluation, type MyTasks } from './api';
 import { Icon } from './icons';
 import { useDashboardT } from './i18n';
 import { ProblemBox } from './problem';
 import { TaskTiles, WaitingList } from './task-tiles';
 import { deriveTasks, needsEvaluations, pickEvaluations, todayIso, type NamedEvaluation } from './tasks';
 
-function name(evaluation: Evaluation | null, cycle: CycleView | undefined): NamedEvaluation | null {
-  if (!evaluation) return null;
-  const period = cycle?.id === evaluation.cycle_id ? (cycle.periods ?? []).find((p) => p.id === evaluation.period_id) ?? null : null;
-  return { evaluation, period, year: cycle?.id === evaluation.cycle_id ? cycle.year : null };
+function named(list: Evaluation[] | null, cycles: ReadonlyMap<string, CycleView>): NamedEvaluation[] | null {
+  if (!list) return null;
+  return list.map((evaluation) => {
+    const cycle = cycles.get(evaluation.cycle_id);
+    const period = (cycle?.periods ?? []).find((p) => p.id === evaluation.period_id) ?? null;
+    return { evaluation, period, year: cycle?.year ?? null, seq: period ? (period.is_final ? 1000 : period.seq) : undefined };
+  });
 }
 
-/** The tiles of a caller's tasks, with the single evaluation behind a count named by its period. */
+/** The tiles of a caller's tasks, with the few evaluations behind a count named by their period. */
 export function useTaskTiles(tasks: MyTasks | undefined) {
   const evaluations = useMyEvaluations(tasks?.employee_id, needsEvaluations(tasks));
   const picked = useMemo(
     () => (tasks ? pickEvaluations(tasks, evaluations.data) : { acknowledge: null, submit: null }),
     [tasks, evaluations.data],
   );
-  const ackCycle = useCycleDetail(picked.acknowledge?.cycle_id);
-  const submitCycle = useCycleDetail(picked.submit?.cycle_id);
+  const cycleIds = [...new Set([...(picked.acknowledge ?? []), ...(picked.submit ?? [])].map((e) => e.cycle_id))].sort();
+  const cycles = useCycleDetails(cycleIds);
+  const today = todayIso();
   return useMemo(
     () =>
       tasks
-        ? deriveTasks(tasks, {
-            acknowledge: name(picked.acknowledge, ackCycle.data),
-            submit: name(picked.submit, submitCycle.data),
-            today: todayIso(),
-          })
+        ? deriveTasks(tasks, { acknowledge: named(picked.acknowledge, cycles), submit: named(picked.submit, cycles), today })
         : null,
-    [tasks, picked, ackCycle.data, submitCycle.data],
+    [tasks, picked, cycles, today],
   );
 }
 

@@ -93,24 +93,47 @@ describe('deriveTasks', () => {
     expect(tiles[0]).toMatchObject({ id: 'new-plan-c26', to: '/plans/new?cycle=c26', title: { key: 'tasks.planMissing.title', params: { year: 2026 } } });
   });
 
-  it('names the one result to acknowledge by its period and links to it', () => {
-    const ev = evaluation({ id: 'ev-q2', status: 'finalised' });
+  it('gives each result to acknowledge its own tile, named by period and in order, linking to it', () => {
+    const q2 = evaluation({ id: 'ev-q2', status: 'finalised' });
+    const q3 = evaluation({ id: 'ev-q3', period_id: 'p3', status: 'finalised' });
     const { tiles } = deriveTasks(
-      { ...NO_TASKS, results_to_acknowledge: 1 },
-      { today, acknowledge: { evaluation: ev, period: { name: 'Triwulan II', fill_deadline_on: '2026-07-10' }, year: 2026 } },
+      { ...NO_TASKS, results_to_acknowledge: 2 },
+      {
+        today,
+        acknowledge: [
+          { evaluation: q3, period: { name: 'Triwulan III', fill_deadline_on: '2026-10-10' }, year: 2026, seq: 3 },
+          { evaluation: q2, period: { name: 'Triwulan II', fill_deadline_on: '2026-07-10' }, year: 2026, seq: 2 },
+        ],
+      },
     );
-    expect(tiles[0]).toMatchObject({ to: '/evaluations/ev-q2', title: { key: 'tasks.acknowledge.one', params: { period: 'Triwulan II', year: 2026 } } });
+    expect(tiles.map((t) => [t.to, t.title.params?.period])).toEqual([
+      ['/evaluations/ev-q2', 'Triwulan II'],
+      ['/evaluations/ev-q3', 'Triwulan III'],
+    ]);
+    expect(tiles[0]?.title.key).toBe('tasks.acknowledge.one');
   });
 
-  it('counts results when they cannot be named, and links to the list', () => {
-    const { tiles } = deriveTasks({ ...NO_TASKS, results_to_acknowledge: 2 }, { today });
-    expect(tiles[0]).toMatchObject({ to: '/evaluations', title: { key: 'tasks.acknowledge.other', params: { count: 2 } } });
+  it('counts results when they cannot be named, linking to the one or to the list', () => {
+    expect(deriveTasks({ ...NO_TASKS, results_to_acknowledge: 5 }, { today }).tiles[0]).toMatchObject({
+      to: '/evaluations',
+      count: 5,
+      title: { key: 'tasks.acknowledge.other', params: { count: 5 } },
+    });
+    // Its period not read yet: counted, but already the right link.
+    const one = deriveTasks(
+      { ...NO_TASKS, results_to_acknowledge: 1 },
+      { today, acknowledge: [{ evaluation: evaluation({ id: 'ev-q2' }), period: null, year: null }] },
+    ).tiles[0];
+    expect(one).toMatchObject({ to: '/evaluations/ev-q2', title: { key: 'tasks.acknowledge.other' } });
   });
 
   it('marks an evaluation to submit past its fill-in deadline as urgent', () => {
     const ev = evaluation({ id: 'ev-q4', status: 'filling' });
     const on = (deadline: string) =>
-      deriveTasks({ ...NO_TASKS, evaluations_to_submit: 1 }, { today, submit: { evaluation: ev, period: { name: 'Triwulan IV', fill_deadline_on: deadline }, year: 2026 } }).tiles[0];
+      deriveTasks(
+        { ...NO_TASKS, evaluations_to_submit: 1 },
+        { today, submit: [{ evaluation: ev, period: { name: 'Triwulan IV', fill_deadline_on: deadline }, year: 2026, seq: 4 }] },
+      ).tiles[0];
     expect(on('2027-01-10')).toMatchObject({ tone: 'primary', to: '/evaluations/ev-q4', hints: [{}, { key: 'tasks.submit.deadline', params: { date: '2027-01-10' } }] });
     expect(on('2026-11-30')).toMatchObject({ tone: 'danger', hints: [{}, { key: 'tasks.submit.deadlinePassed' }] });
   });
@@ -119,22 +142,24 @@ describe('deriveTasks', () => {
 describe('pickEvaluations', () => {
   const tasks = { ...NO_TASKS, results_to_acknowledge: 1, evaluations_to_submit: 1, my_plans: [{ plan_id: 'plan', cycle_id: 'cy', year: 2026, status: 'approved' as const }] };
 
-  it('finds the evaluation behind each count of one', () => {
+  it('finds the evaluations behind small counts', () => {
     const list = [
       evaluation({ id: 'q1', status: 'final', received_at: '2026-04-20T00:00:00Z' }),
       evaluation({ id: 'q2', status: 'finalised', received_at: null }),
       evaluation({ id: 'q4', status: 'filling' }),
       evaluation({ id: 'old', cycle_id: 'closed', status: 'not_started' }),
     ];
-    expect(pickEvaluations(tasks, list)).toEqual({ acknowledge: list[1], submit: list[2] });
+    expect(pickEvaluations(tasks, list)).toEqual({ acknowledge: [list[1]], submit: [list[2]] });
     expect(needsEvaluations(tasks)).toBe(true);
   });
 
-  it('names none when the list disagrees with the server', () => {
+  it('names none when the list disagrees with the server or there are too many', () => {
     const list = [evaluation({ id: 'a', status: 'finalised' }), evaluation({ id: 'b', status: 'finalised' })];
     expect(pickEvaluations(tasks, list).acknowledge).toBeNull();
     expect(pickEvaluations(tasks, undefined)).toEqual({ acknowledge: null, submit: null });
-    expect(needsEvaluations({ ...NO_TASKS, results_to_acknowledge: 3 })).toBe(false);
+    expect(needsEvaluations({ ...NO_TASKS, results_to_acknowledge: 4 })).toBe(false);
+    expect(needsEvaluations({ ...NO_TASKS, results_to_acknowledge: 3 })).toBe(true);
+    expect(needsEvaluations(NO_TASKS)).toBe(false);
   });
 });
 

@@ -36,39 +36,49 @@ export interface NamedEvaluation {
   evaluation: Evaluation;
   period: Pick<PeriodView, 'name' | 'fill_deadline_on'> | null;
   year: number | null;
+  /** Order of the period in its cycle (the annual one last). */
+  seq?: number;
 }
 
 type CountField = 'evaluations_to_rate' | 'plans_to_approve' | 'plans_to_review' | 'objections_to_decide' | 'notifications_unread';
 
 const TONE_RANK: Record<TaskTone, number> = { danger: 0, warning: 1, primary: 2, neutral: 3 };
 
+/** Up to this many evaluations of one kind get a tile each; more are one counted tile. */
+export const NAMED_MAX = 3;
+
 /**
- * The single evaluation behind a count, when the caller's list shows exactly that many: the
- * finalised result not acknowledged yet, and the evaluation open for filling in the cycles the
- * caller has a plan in. Null when the count is not one or the list disagrees with the server.
+ * The evaluations behind the counts, when the caller's list shows exactly that many (and not
+ * more than NAMED_MAX): finalised results not acknowledged yet, and evaluations open for filling
+ * in the cycles the caller has a plan in, in period order. Null when they cannot be named (too
+ * many, or the list disagrees with the server's count).
  */
 export function pickEvaluations(
   tasks: MyTasks,
   evaluations: readonly Evaluation[] | undefined,
-): { acknowledge: Evaluation | null; submit: Evaluation | null } {
+): { acknowledge: Evaluation[] | null; submit: Evaluation[] | null } {
   if (!evaluations) return { acknowledge: null, submit: null };
   const openCycles = new Set(tasks.my_plans.map((p) => p.cycle_id));
   const ack = evaluations.filter((e) => e.status === 'finalised' && !e.received_at);
   const submit = evaluations.filter((e) => (e.status === 'not_started' || e.status === 'filling') && openCycles.has(e.cycle_id));
-  return {
-    acknowledge: tasks.results_to_acknowledge === 1 && ack.length === 1 ? (ack[0] ?? null) : null,
-    submit: tasks.evaluations_to_submit === 1 && submit.length === 1 ? (submit[0] ?? null) : null,
-  };
+  const agree = (list: Evaluation[], count: number) => (count > 0 && count <= NAMED_MAX && list.length === count ? list : null);
+  return { acknowledge: agree(ack, tasks.results_to_acknowledge), submit: agree(submit, tasks.evaluations_to_submit) };
 }
 
-/** Whether the calling employee's figures need their evaluation list to be named. */
+/** Whether the caller's evaluation list is worth reading to name what the counts are about. */
 export function needsEvaluations(tasks: MyTasks | undefined): boolean {
-  return !!tasks && (tasks.results_to_acknowledge === 1 || tasks.evaluations_to_submit === 1);
+  const few = (n: number) => n > 0 && n <= NAMED_MAX;
+  return !!tasks && (few(tasks.results_to_acknowledge) || few(tasks.evaluations_to_submit));
+}
+
+/** Named evaluations in the order of the appraisal (year, then period). */
+function inOrder(list: readonly NamedEvaluation[]): NamedEvaluation[] {
+  return [...list].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.seq ?? 0) - (b.seq ?? 0));
 }
 
 export function deriveTasks(
   tasks: MyTasks,
-  named: { acknowledge?: NamedEvaluation | null; submit?: NamedEvaluation | null; today: string },
+  named: { acknowledge?: NamedEvaluation[] | null; submit?: NamedEvaluation[] | null; today: string },
 ): { tiles: TaskTile[]; waiting: WaitingLine[] } {
   const tiles: TaskTile[] = [];
   const waiting: WaitingLine[] = [];
@@ -114,40 +124,66 @@ export function deriveTasks(
   }
 
   if (tasks.results_to_acknowledge > 0) {
-    const one = named.acknowledge?.period ? named.acknowledge : null;
-    tiles.push({
-      id: 'acknowledge',
-      tone: 'warning',
-      icon: 'result',
-      count: tasks.results_to_acknowledge,
-      to: named.acknowledge ? `/evaluations/${named.acknowledge.evaluation.id}` : '/evaluations',
-      title: one
-        ? { key: 'tasks.acknowledge.one', params: { period: one.period?.name ?? '', year: one.year ?? '' } }
-        : { key: 'tasks.acknowledge.other', params: { count: tasks.results_to_acknowledge } },
-      hints: [{ key: 'tasks.acknowledge.hint' }],
-      cta: 'tasks.acknowledge.cta',
-    });
+    const named_ = named.acknowledge && named.acknowledge.every((n) => n.period) ? inOrder(named.acknowledge) : null;
+    if (named_) {
+      for (const n of named_) {
+        tiles.push({
+          id: `acknowledge-${n.evaluation.id}`,
+          tone: 'warning',
+          icon: 'result',
+          to: `/evaluations/${n.evaluation.id}`,
+          title: { key: 'tasks.acknowledge.one', params: { period: n.period?.name ?? '', year: n.year ?? '' } },
+          hints: [{ key: 'tasks.acknowledge.hint' }],
+          cta: 'tasks.acknowledge.cta',
+        });
+      }
+    } else {
+      const only = named.acknowledge?.length === 1 ? named.acknowledge[0] : null;
+      tiles.push({
+        id: 'acknowledge',
+        tone: 'warning',
+        icon: 'result',
+        count: tasks.results_to_acknowledge,
+        to: only ? `/evaluations/${only.evaluation.id}` : '/evaluations',
+        title: { key: 'tasks.acknowledge.other', params: { count: tasks.results_to_acknowledge } },
+        hints: [{ key: 'tasks.acknowledge.hint' }],
+        cta: 'tasks.acknowledge.cta',
+      });
+    }
   }
 
   if (tasks.evaluations_to_submit > 0) {
-    const one = named.submit?.period ? named.submit : null;
-    const deadline = one?.period?.fill_deadline_on ?? null;
-    const late = deadline !== null && deadline < named.today;
-    tiles.push({
-      id: 'submit',
-      tone: late ? 'danger' : 'primary',
-      icon: 'evaluation',
-      count: tasks.evaluations_to_submit,
-      to: named.submit ? `/evaluations/${named.submit.evaluation.id}` : '/evaluations',
-      title: one
-        ? { key: 'tasks.submit.one', params: { period: one.period?.name ?? '', year: one.year ?? '' } }
-        : { key: 'tasks.submit.other', params: { count: tasks.evaluations_to_submit } },
-      hints: [
-        { key: 'tasks.submit.hint' },
-        ...(deadline ? [{ key: late ? 'tasks.submit.deadlinePassed' : 'tasks.submit.deadline', params: { date: deadline } }] : []),
-      ],
-      cta: 'tasks.submit.cta',
-    });
+    const named_ = named.submit && named.submit.every((n) => n.period) ? inOrder(named.submit) : null;
+    if (named_) {
+      for (const n of named_) {
+        const deadline = n.period?.fill_deadline_on ?? null;
+        const late = deadline !== null && deadline < named.today;
+        tiles.push({
+          id: `submit-${n.evaluation.id}`,
+          tone: late ? 'danger' : 'primary',
+          icon: 'evaluation',
+          to: `/evaluations/${n.evaluation.id}`,
+          title: { key: 'tasks.submit.one', params: { period: n.period?.name ?? '', year: n.year ?? '' } },
+          hints: [
+            { key: 'tasks.submit.hint' },
+            ...(deadline ? [{ key: late ? 'tasks.submit.deadlinePassed' : 'tasks.submit.deadline', params: { date: deadline } }] : []),
+          ],
+          cta: 'tasks.submit.cta',
+        });
+      }
+    } else {
+      const only = named.submit?.length === 1 ? named.submit[0] : null;
+      tiles.push({
+        id: 'submit',
+        tone: 'primary',
+        icon: 'evaluation',
+        count: tasks.evaluations_to_submit,
+        to: only ? `/evaluations/${only.evaluation.id}` : '/evaluations',
+        title: { key: 'tasks.submit.other', params: { count: tasks.evaluations_to_submit } },
+        hints: [{ key: 'tasks.submit.hint' }],
+        cta: 'tasks.submit.cta',
+      });
+    }
   }
 
   if (tasks.feedback_to_give > 0) {
