@@ -199,8 +199,8 @@ const en: typeof id = {
       cta: 'Review plans',
     },
     feedback: {
-      title_one: '{{count}} 360 feedback request awaits your answer',
-      title_other: '{{count}} 360 feedback requests await your answers',
+      title_one: '{{count}} request for 360 feedback awaits your answer',
+      title_other: '{{count}} requests for 360 feedback await your answers',
       overdue: '{{count}} of them are past their due date.',
       hint: 'Rate colleagues’ behaviour on the seven BerAKHLAK core values.',
       cta: 'Give feedback',
