@@ -1,14 +1,21 @@
-//! Evaluations: lists (mine, those I rate, the agency's), one evaluation with its ETag, its
-//! explanation and integrity check, the employee's moves (start, submit, acknowledge, object),
-//! the appraiser's (rate, numeric behaviour), and the read-only context the screens need:
-//! cycles with their periods, the plan (names, realizations, evidence, continuous feedback),
-//! units and objections. Names come from plans because evaluations carry ids only.
+//! Evaluations: lists (mine, those I rate, the agency's), one evaluation with its ETag, the
+//! names around it and what the caller may do on it now (`allowed`), its explanation and
+//! integrity check, the employee's moves (start, submit, acknowledge, object), the appraiser's
+//! (rate, numeric behaviour), HR's calibration, and the read-only context the screens need:
+//! cycles with their periods, the plan (realizations, evidence, continuous feedback), units,
+//! objections and the caller's own audit trail. List rows carry ids only: their names come
+//! from the plans.
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAgencyScope } from '@/features/auth';
 import { api, etagOf, unwrap, type components, type paths } from '@/lib/api';
 
 export type Evaluation = components['schemas']['EvaluationView'];
 export type EvaluationDetail = components['schemas']['EvaluationDetail'];
+export type EvaluationAllowedActions = components['schemas']['EvaluationAllowedActions'];
+export type EvaluationUserAction = components['schemas']['EvaluationUserAction'];
+export type LeaderRating = components['schemas']['LeaderRating'];
+export type OrganisationPredicate = components['schemas']['OrganisationPredicate'];
+export type CalibrateBody = components['schemas']['Calibrate'];
 export type EvaluationState = components['schemas']['EvaluationState'];
 export type EmployeePredicate = components['schemas']['EmployeePredicate'];
 export type Rating = components['schemas']['Rating'];
@@ -31,6 +38,11 @@ export const evaluationKeys = {
   detail: (id: string) => [...evaluationKeys.all, 'detail', id] as const,
   explanation: (id: string) => [...evaluationKeys.all, 'explanation', id] as const,
   objections: (id: string) => ['objections', 'for-evaluation', id] as const,
+};
+
+export const myAuditKeys = {
+  all: ['me', 'audit-trail'] as const,
+  list: (query: MyAuditQuery) => [...myAuditKeys.all, query] as const,
 };
 
 export const contextKeys = {
@@ -57,7 +69,7 @@ export function useEvaluations(filters: EvaluationsQuery, enabled = true) {
   });
 }
 
-/** Every evaluation matching the filters, page after page (for client-side filters the API lacks). */
+/** Every evaluation matching the filters, page after page (an employee's own, and those they rate: grouped and sorted here). */
 export function useAllEvaluations(filters: EvaluationsQuery, enabled = true) {
   const { scope, ready } = useAgencyScope();
   const query = { ...scope, ...filters };
@@ -108,6 +120,7 @@ function useInvalidateEvaluation(id: string) {
     void qc.invalidateQueries({ queryKey: evaluationKeys.all });
     void qc.invalidateQueries({ queryKey: ['objections'] });
     void qc.invalidateQueries({ queryKey: ['feedback', 'aggregates', id] });
+    void qc.invalidateQueries({ queryKey: myAuditKeys.all });
   };
 }
 
@@ -171,6 +184,16 @@ export function useRateEvaluation(id: string) {
           body,
         }),
       ),
+    onSuccess: invalidate,
+  });
+}
+
+/** HR sets the predicate of a rated evaluation before finalisation, with a reason. */
+export function useCalibrateEvaluation(id: string) {
+  const invalidate = useInvalidateEvaluation(id);
+  return useMutation({
+    mutationFn: async (body: CalibrateBody) =>
+      unwrap(await api.POST('/api/v1/evaluations/{evaluation_id}/calibrate', { params: { path: { evaluation_id: id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -334,7 +357,7 @@ export type MyAuditQuery = NonNullable<paths['/api/v1/me/audit-trail']['get']['p
 /** The caller's own audit trail, newest first. */
 export function useMyAuditTrail(query: MyAuditQuery, enabled = true) {
   return useQuery({
-    queryKey: ['me', 'audit-trail', query] as const,
+    queryKey: myAuditKeys.list(query),
     enabled,
     queryFn: async () => unwrap(await api.GET('/api/v1/me/audit-trail', { params: { query } })),
     placeholderData: keepPreviousData,

@@ -1,18 +1,20 @@
-//! The employee's own audit trail (`GET /me/audit-trail`): who changed what on their records,
-//! newest first, with each change's before and after. On an evaluation page it keeps the
-//! entries about that evaluation and its objection.
+//! The employee's own audit trail (`GET /me/audit-trail`) in plain words: what happened (the
+//! action named in the reader's language), who did it (you, or the account that did), when,
+//! and what changed, field by field with the values as the app names them elsewhere. On an
+//! evaluation page it keeps the entries about that evaluation and its objection.
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { SelectField } from '@/components/field';
-import { JsonDiff } from '@/components/json-diff';
 import { Pagination } from '@/components/pagination';
 import { Spinner } from '@/components/spinner';
+import { useSession } from '@/features/auth';
 import { toProblem } from '@/lib/api';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n/format';
 import { usePaginationLabels } from '@/lib/i18n/labels';
 import { useMyAuditTrail, type AuditEntry } from './api';
 import { useEvaluationsT } from './i18n';
 import { describeProblem } from './problem';
+import { actionKey, changesOf } from './trail-words';
 
 const ENTITY_TYPES = [
   'evaluation',
@@ -29,30 +31,98 @@ const ENTITY_TYPES = [
   'appraiser_assignment',
 ] as const;
 
+const RATING_FIELDS = new Set(['result_rating', 'behaviour_rating', 'new_result_rating', 'new_behaviour_rating', 'rating']);
+const PREDICATE_FIELDS = new Set(['predicate', 'calibrated_predicate', 'new_predicate']);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One value as the app names it elsewhere: states, ratings, predicates, dates, yes/no. */
+function useValueWords() {
+  const { t } = useEvaluationsT();
+  return (entityType: string, field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return t(value ? 'trail.yes' : 'trail.no');
+    if (typeof value === 'number') return formatNumber(value);
+    const text = String(value);
+    if (field === 'status') {
+      const states: Record<string, string> = { evaluation: 'state', objection: 'trail.objectionState', plan: 'trail.planState', feedback_request: 'trail.requestState' };
+      const ns = states[entityType];
+      return ns ? t(`${ns}.${text}`, { defaultValue: text }) : text;
+    }
+    if (RATING_FIELDS.has(field)) return t(`rating.${text}`, { defaultValue: text });
+    if (PREDICATE_FIELDS.has(field)) return t(`predicate.${text}`, { defaultValue: text });
+    if (field === 'outcome') return t(`trail.outcome.${text}`, { defaultValue: text });
+    if (field === 'visibility') return t(`trail.visibility.${text}`, { defaultValue: text });
+    if (field === 'target_type') return t(`detail.feedbackTarget.${text}`, { defaultValue: text });
+    if (field === 'aspect') return t(`aspect.${text}`, { defaultValue: text });
+    if (field === 'kind') return t(entityType === 'dialogue' ? `trail.dialogueKind.${text}` : `workResultKind.${text}`, { defaultValue: text });
+    if (field === 'core_value') return t(`trail.coreValue.${text}`, { defaultValue: text });
+    if (ISO_INSTANT.test(text)) return formatDateTime(text);
+    if (ISO_DATE.test(text)) return formatDate(text);
+    return text;
+  };
+}
+
+function fieldLabel(t: ReturnType<typeof useEvaluationsT>['t'], field: string): string {
+  const fallback = field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return t(`trail.fields.${field}`, { defaultValue: fallback });
+}
+
+function TrailItem({ entry }: { entry: AuditEntry }) {
+  const { t } = useEvaluationsT();
+  const { user } = useSession();
+  const words = useValueWords();
+  const changes = changesOf(entry);
+  const who =
+    entry.actor_kind === 'user' && entry.actor_id === user?.id
+      ? t('trail.you')
+      : entry.actor_kind === 'user'
+        ? entry.actor_label
+        : t('trail.system', { label: entry.actor_label });
+  const deleted = entry.before && !entry.after;
+  return (
+    <li className="ev-trail-item">
+      <div className="ev-trail-head">
+        <strong>{t(`trail.actionLabel.${actionKey(entry.action)}`, { defaultValue: t('trail.actionFallback', { what: t(`trail.entityType.${entry.entity_type}`, { defaultValue: entry.entity_type }) }) })}</strong>
+        <span className="pill">{t(`trail.entityType.${entry.entity_type}`, { defaultValue: entry.entity_type })}</span>
+      </div>
+      <small className="muted">
+        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {t('trail.by', { who })}
+      </small>
+      {deleted ? <small className="muted">{t('trail.deleted')}</small> : null}
+      {changes.length ? (
+        <dl className="ev-trail-changes">
+          {changes.map((c) => (
+            <div key={c.field} className="ev-trail-change">
+              <dt>{fieldLabel(t, c.field)}</dt>
+              <dd>
+                {'before' in c && c.before !== null && c.before !== '' ? (
+                  <>
+                    <span className="ev-trail-old">
+                      <span className="visually-hidden">{t('trail.before')} </span>
+                      {words(entry.entity_type, c.field, c.before)}
+                    </span>
+                    <span aria-hidden="true"> → </span>
+                    <span className="visually-hidden">, {t('trail.after')} </span>
+                  </>
+                ) : null}
+                <span className="ev-trail-new">{words(entry.entity_type, c.field, c.after)}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </li>
+  );
+}
+
 function TrailList({ entries }: { entries: AuditEntry[] }) {
   const { t } = useEvaluationsT();
   if (entries.length === 0) return <p className="muted">{t('trail.none')}</p>;
   return (
     <ol className="ev-trail" data-testid="audit-trail">
       {entries.map((e) => (
-        <li key={`${e.chain}-${e.seq}`} className="ev-trail-item">
-          <div className="row" style={{ alignItems: 'center', gap: '0.5rem' }}>
-            <time className="muted" dateTime={e.at}>
-              {formatDateTime(e.at)}
-            </time>
-            <span className="pill">{t(`trail.entityType.${e.entity_type}`, { defaultValue: e.entity_type })}</span>
-          </div>
-          <strong>{t(`trail.actionLabel.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}</strong>
-          <small className="muted">
-            {t('trail.actor')}: <span className="mono">{e.actor_label}</span>
-          </small>
-          {e.before || e.after ? (
-            <details>
-              <summary>{t('trail.details')}</summary>
-              <JsonDiff before={e.before} after={e.after} labels={{ field: t('trail.field'), before: t('trail.before'), after: t('trail.after') }} />
-            </details>
-          ) : null}
-        </li>
+        <TrailItem key={`${e.chain}-${e.seq}`} entry={e} />
       ))}
     </ol>
   );

@@ -3,40 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokens } from '@/lib/api';
 import { renderWithProviders } from '@/test/render';
-import type { Evaluation } from './api';
+import type { EvaluationAllowedActions, EvaluationDetail } from './api';
 import { EmployeeActions } from './employee-actions';
-import { json, problem, signInAs, stubFetch } from './test-support';
-import { movesOf, viewerOf } from './viewer';
+import { evaluationDetail, json, problem, signInAs, stubFetch } from './test-support';
 
-const finalised: Evaluation = {
-  id: 'e1',
-  agency_id: 'a',
-  cycle_id: 'c',
-  period_id: 'p',
-  plan_id: 'pl',
-  employee_id: 'emp',
-  appraiser_employee_id: 'boss',
-  superior_employee_id: 'bigboss',
-  is_annual: false,
-  status: 'finalised',
-  result_rating: 'below',
-  behaviour_rating: 'meets',
-  predicate: 'needs_improvement',
-  effective_predicate: 'needs_improvement',
-  has_innovation: false,
-  regime: 'pmpanrb6_2022',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  version: 5,
-};
-
-const me = { id: 'u', username: 'pegawai', role: 'employee' as const, must_change_password: false, employee_id: 'emp' };
-
-function renderActions(evaluation: Evaluation) {
-  const moves = movesOf(evaluation, viewerOf(evaluation, me), false);
-  return renderWithProviders(
-    <EmployeeActions evaluation={evaluation} etag={'"5"'} moves={moves} appraiserName="H. Joko Lubis" deadlineDays={14} objection={null} />,
+const finalised = (overrides: Partial<EvaluationDetail> = {}, allowed: Partial<EvaluationAllowedActions> = {}) =>
+  evaluationDetail(
+    { status: 'finalised', result_rating: 'below', behaviour_rating: 'meets', predicate: 'needs_improvement', effective_predicate: 'needs_improvement', version: 5, ...overrides },
+    allowed,
   );
+
+function renderActions(evaluation: EvaluationDetail) {
+  return renderWithProviders(<EmployeeActions evaluation={evaluation} etag={'"5"'} deadlineDays={14} objection={null} />);
 }
 
 beforeEach(() => signInAs({ employee_id: 'emp', username: 'pegawai' }));
@@ -51,9 +29,9 @@ vi.setConfig({ testTimeout: 15_000 });
 describe('EmployeeActions', () => {
   it('acknowledges receipt after a confirmation that names the predicate and the window', async () => {
     const calls = stubFetch(({ method, path }) =>
-      method === 'POST' && path === '/api/v1/evaluations/e1/acknowledge' ? json({ ...finalised, received_at: '2026-07-20T03:00:00Z' }) : undefined,
+      method === 'POST' && path === '/api/v1/evaluations/e1/acknowledge' ? json({ ...finalised(), received_at: '2026-07-20T03:00:00Z' }) : undefined,
     );
-    renderActions(finalised);
+    renderActions(finalised({}, { actions: ['acknowledge', 'verify'] }));
     await userEvent.click(screen.getByRole('button', { name: 'Konfirmasi penerimaan hasil' }));
     const dialog = screen.getByRole('dialog', { name: 'Konfirmasi penerimaan hasil?' });
     expect(dialog).toHaveTextContent('predikat Butuh Perbaikan');
@@ -63,7 +41,7 @@ describe('EmployeeActions', () => {
     expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/acknowledge'))).toBe(true);
   });
 
-  it('shows the closing day of the objection window and the server’s refusal of a late objection', async () => {
+  it('shows the server’s last day to object, and the server’s refusal of an objection it no longer accepts', async () => {
     const calls = stubFetch(({ method, path }) =>
       method === 'POST' && path === '/api/v1/evaluations/e1/objections'
         ? problem(
@@ -73,7 +51,8 @@ describe('EmployeeActions', () => {
           )
         : undefined,
     );
-    renderActions({ ...finalised, received_at: '2026-07-20T03:00:00Z' });
+    // The day is the server's (allowed.objection_last_day_on), not counted from the receipt here.
+    renderActions(finalised({ received_at: '2026-07-19T20:00:00Z' }, { actions: ['object'], objection_last_day_on: '2026-08-03' }));
     expect(screen.getByTestId('objection-window')).toHaveTextContent('Keberatan dapat diajukan sampai dengan 3 Agu 2026');
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan keberatan' }));
     const dialog = screen.getByRole('dialog', { name: 'Ajukan keberatan atas hasil evaluasi' });
@@ -89,17 +68,17 @@ describe('EmployeeActions', () => {
 
   it('opens a not-started evaluation and hands in a filled one with a self-assessment', async () => {
     const calls = stubFetch(({ method, path }) => {
-      if (method === 'POST' && path.endsWith('/start')) return json({ ...finalised, status: 'filling' });
-      if (method === 'POST' && path.endsWith('/submit')) return json({ ...finalised, status: 'awaiting_rating' });
+      if (method === 'POST' && path.endsWith('/start')) return json({ ...finalised(), status: 'filling' });
+      if (method === 'POST' && path.endsWith('/submit')) return json({ ...finalised(), status: 'awaiting_rating' });
       return undefined;
     });
-    const { unmount } = renderActions({ ...finalised, status: 'not_started' });
+    const { unmount } = renderActions(finalised({ status: 'not_started' }, { actions: ['start'] }));
     await userEvent.click(screen.getByRole('button', { name: 'Mulai pengisian' }));
     expect(await screen.findByText(/Evaluasi dibuka/)).toBeInTheDocument();
     expect(calls.find((c) => c.path.endsWith('/start'))?.headers.get('If-Match')).toBe('"5"');
     unmount();
 
-    renderActions({ ...finalised, status: 'filling' });
+    renderActions(finalised({ status: 'filling' }, { actions: ['submit', 'nominate_peer'] }));
     expect(screen.getByRole('link', { name: 'Catat realisasi dan bukti dukung' })).toHaveAttribute('href', '/plans/pl');
     await userEvent.click(screen.getByRole('button', { name: 'Ajukan untuk dinilai' }));
     const dialog = screen.getByRole('dialog', { name: 'Ajukan evaluasi untuk dinilai?' });
@@ -108,5 +87,21 @@ describe('EmployeeActions', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Ajukan untuk dinilai' }));
     expect(await screen.findByText(/Evaluasi diajukan/)).toBeInTheDocument();
     expect(calls.find((c) => c.path.endsWith('/submit'))?.body).toEqual({ self_assessment: 'Semua target tercapai.' });
+  });
+});
+
+describe('EmployeeActions after the window', () => {
+  it('says the window closed on the server’s last day and offers no objection when the server does not', () => {
+    stubFetch(() => undefined);
+    renderActions(finalised({ received_at: '2026-07-19T20:00:00Z' }, { actions: ['verify'], objection_last_day_on: '2026-08-03' }));
+    expect(screen.getByTestId('objection-window')).toHaveTextContent('Masa keberatan berakhir pada 3 Agu 2026; keberatan tidak dapat diajukan lagi.');
+    expect(screen.queryByRole('button', { name: 'Ajukan keberatan' })).not.toBeInTheDocument();
+  });
+
+  it('offers nothing the server does not list, whatever the state', () => {
+    stubFetch(() => undefined);
+    renderActions(finalised({ status: 'finalised' }, { actions: [] }));
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByText('Tidak ada langkah yang perlu Anda lakukan saat ini.')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 //! The evaluated employee's next step on their evaluation: start, record and submit with a
 //! self-assessment, wait, acknowledge receipt of the finalised result, and object within the
-//! window (its closing day from the receipt and the cycle's policy; the server decides, and a
-//! late objection shows its refusal as it comes).
+//! window. Each button is one of the server's allowed actions; the window's last day is the
+//! server's (`allowed.objection_last_day_on`), never computed here.
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
@@ -14,26 +14,24 @@ import {
   useStartEvaluation,
   useSubmitEvaluation,
   useSubmitObjection,
-  type Evaluation,
+  type EvaluationDetail,
   type ObjectionView,
 } from './api';
 import { useEvaluationsT } from './i18n';
 import { describeProblem, type ProblemText } from './problem';
-import { objectionLastDay, todayWib, type EvaluationMoves } from './viewer';
+import { can } from './viewer';
 
 export interface EmployeeActionsProps {
-  evaluation: Evaluation;
+  evaluation: EvaluationDetail;
   etag: string;
-  moves: EvaluationMoves;
-  appraiserName: string | null;
-  /** The cycle's objection deadline in days (policy), when known. */
-  deadlineDays: number;
+  /** The cycle's objection window in days (its policy), to say how long it lasts before it starts. */
+  deadlineDays: number | null;
   objection: ObjectionView | null;
 }
 
 const REASONS_MIN = 10;
 
-export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadlineDays, objection }: EmployeeActionsProps) {
+export function EmployeeActions({ evaluation, etag, deadlineDays, objection }: EmployeeActionsProps) {
   const { t } = useEvaluationsT();
   const start = useStartEvaluation(evaluation.id);
   const submit = useSubmitEvaluation(evaluation.id);
@@ -46,6 +44,9 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const predicate = evaluation.effective_predicate ? t(`predicate.${evaluation.effective_predicate}`) : '—';
+  const appraiserName = evaluation.appraiser_name ?? null;
+  const lastDay = evaluation.allowed.objection_last_day_on ?? null;
+  const mayObject = can(evaluation, 'object');
 
   async function run(action: () => Promise<unknown>, done: string) {
     setNotice(null);
@@ -84,10 +85,9 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
     }
   }
 
-  const lastDay = evaluation.received_at ? objectionLastDay(evaluation.received_at, deadlineDays) : null;
   const s = evaluation.status;
   let body: ReactNode = null;
-  if (moves.start) {
+  if (can(evaluation, 'start')) {
     body = (
       <>
         <p>{t('actions.startHint')}</p>
@@ -98,7 +98,7 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
         </div>
       </>
     );
-  } else if (moves.submit) {
+  } else if (can(evaluation, 'submit')) {
     body = (
       <>
         <p>{t('actions.submitHint')}</p>
@@ -110,21 +110,20 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
         </div>
       </>
     );
-  } else if (s === 'awaiting_rating') {
-    body = <p>{appraiserName ? t('actions.awaiting', { name: appraiserName }) : t('actions.awaitingNoName')}</p>;
-  } else if (s === 'rated') {
-    body = <p>{t('actions.rated')}</p>;
-  } else if (moves.acknowledge) {
+  } else if (can(evaluation, 'acknowledge')) {
     body = (
       <>
-        <p>{t('actions.acknowledgeHint', { days: deadlineDays })}</p>
+        <p>{deadlineDays ? t('actions.acknowledgeHint', { days: deadlineDays }) : t('actions.acknowledgeHintNoDays')}</p>
         <div>
           <Button onClick={() => setDialog('acknowledge')}>{t('actions.acknowledge')}</Button>
         </div>
       </>
     );
-  } else if (s === 'finalised' && evaluation.received_at && lastDay) {
-    const closed = todayWib() > lastDay;
+  } else if (s === 'awaiting_rating') {
+    body = <p>{appraiserName ? t('actions.awaiting', { name: appraiserName }) : t('actions.awaitingNoName')}</p>;
+  } else if (s === 'rated') {
+    body = <p>{t('actions.rated')}</p>;
+  } else if (s === 'finalised' && evaluation.received_at) {
     body = (
       <>
         <p>{t('actions.receivedOn', { date: formatDateTime(evaluation.received_at) })}</p>
@@ -134,17 +133,20 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
           </p>
         ) : (
           <>
-            <p data-testid="objection-window">
-              <strong>{t('actions.window', { date: formatDate(lastDay) })}</strong>
-              <br />
-              <small className="muted">{t('actions.windowDays', { days: deadlineDays })}</small>
-            </p>
-            {closed ? <Alert tone="warning">{t('actions.windowClosed', { date: formatDate(lastDay) })}</Alert> : null}
-            {moves.object ? (
+            {lastDay ? (
+              <p data-testid="objection-window">
+                <strong>{t(mayObject ? 'actions.window' : 'actions.windowClosed', { date: formatDate(lastDay) })}</strong>
+                {deadlineDays ? (
+                  <>
+                    <br />
+                    <small className="muted">{t('actions.windowDays', { days: deadlineDays })}</small>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+            {mayObject ? (
               <div>
-                <Button variant={closed ? 'secondary' : 'primary'} onClick={() => setDialog('object')}>
-                  {t('actions.object')}
-                </Button>
+                <Button onClick={() => setDialog('object')}>{t('actions.object')}</Button>
               </div>
             ) : null}
           </>
@@ -223,7 +225,7 @@ export function EmployeeActions({ evaluation, etag, moves, appraiserName, deadli
           </>
         }
       >
-        <p>{t('actions.acknowledgeBody', { predicate, days: deadlineDays })}</p>
+        <p>{deadlineDays ? t('actions.acknowledgeBody', { predicate, days: deadlineDays }) : t('actions.acknowledgeBodyNoDays', { predicate })}</p>
       </Dialog>
       <Dialog
         open={dialog === 'object'}

@@ -1,7 +1,8 @@
 //! One evaluation, for whoever may read it: the employee (their result, the explanation, the
 //! next step: start, submit, acknowledge, object), the appraiser (the rating inputs beside the
-//! rating form), the appraiser's superior and HR (read-only, integrity check). What each sees
-//! and may do is the server's answer; the page only arranges it.
+//! rating form, or why rating is not possible now), the appraiser's superior and HR (read-only,
+//! calibration, integrity check). Every move is one of the server's `allowed.actions`, and
+//! the names come with the evaluation; the page only arranges them.
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '@/components/alert';
@@ -25,7 +26,9 @@ import { describeProblem } from './problem';
 import { RatingForm } from './rating-form';
 import { ResultSummary } from './result-card';
 import { VerifyPanel } from './verify-card';
-import { movesOf, viewerOf } from './viewer';
+import { CalibratePanel } from './calibrate-panel';
+import { LeaderResult, LeaderSummary } from './leader';
+import { can, viewerOf } from './viewer';
 import './evaluations.css';
 
 export function EvaluationDetailPage() {
@@ -70,20 +73,23 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
   const plan = usePlan(detail.plan_id);
   const cycle = useCycle(detail.cycle_id);
   const objection = useObjectionFor(detail.id);
-  const moves = movesOf(detail, viewer, !!objection.data);
   const period = cycle.data?.periods?.find((p) => p.id === detail.period_id);
-  const name = plan.data?.employee_name ?? '';
+  const periodName = detail.period_name ?? period?.name ?? (detail.is_annual ? t('detail.annualPeriod') : '…');
+  const name = detail.employee_name ?? '';
   const title = viewer.isEmployee ? t('detail.titleMine') : t('detail.title', { name: name || t('list.unknownEmployee') });
-  const subtitle = t('detail.subtitle', {
-    period: period?.name ?? (detail.is_annual ? t('detail.annualPeriod') : '…'),
-    cycle: cycle.data?.name ?? '…',
-  });
-  const deadlineDays = cycle.data?.policies.objection?.deadline_days ?? 14;
+  const subtitle = t('detail.subtitle', { period: periodName, cycle: cycle.data?.name ?? '…' });
+  const deadlineDays = cycle.data?.policies.objection?.deadline_days ?? null;
   const labelFor = indicatorLabels(plan.data);
   const numeric = detail.regime !== 'pmpanrb6_2022';
-  const annualFromLastPeriod = detail.is_annual && (cycle.data?.policies.annual_result ?? 'last_period') === 'last_period';
+  const { leader, rating_blocked_reason: blocked } = detail.allowed;
+  const rate = can(detail, 'rate');
+  const rateNumeric = can(detail, 'rate_numeric_behaviour');
+  const appraiserView = viewer.isAppraiser && !viewer.isEmployee;
+  // Before the employee hands the evaluation in, the appraiser has nothing to rate yet.
+  const notHandedIn = appraiserView && !rate && !rateNumeric && !blocked && (detail.status === 'not_started' || detail.status === 'filling');
+  // The leader's rating is shown once: in the form, in the blocked card, or in the summary.
+  const leaderInSide = !!leader && (rate || !!blocked || notHandedIn);
 
-  const rating = (moves.rate && !annualFromLastPeriod) || moves.rateNumeric;
   const result = (
     <Section title={t('detail.result')} testId="result">
       <div className="stack">
@@ -94,16 +100,14 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
     </Section>
   );
   const material = <Material detail={detail} plan={plan.data} canOpenPlan={viewer.isEmployee || viewer.isAppraiser || viewer.isHr} />;
-  const feedback = <Feedback360 detail={detail} asEmployee={viewer.isEmployee} nominate={moves.nominate} />;
-  const raters = moves.manageRaters ? (
-    <Section title={t('detail.raters')}>
-      <EvaluationRaters
-        evaluationId={detail.id}
-        viewer={viewer.isHr && !viewer.isAppraiser ? 'hr' : 'appraiser'}
-        canManage={viewer.isAppraiser || viewer.isHrWriter}
-      />
-    </Section>
-  ) : null;
+  const feedback = <Feedback360 detail={detail} asEmployee={viewer.isEmployee} nominate={can(detail, 'nominate_peer')} />;
+  const manageRaters = can(detail, 'manage_raters');
+  const raters =
+    manageRaters || appraiserView || viewer.isHr ? (
+      <Section title={t('detail.raters')}>
+        <EvaluationRaters evaluationId={detail.id} viewer={viewer.isHr && !viewer.isAppraiser ? 'hr' : 'appraiser'} canManage={manageRaters} />
+      </Section>
+    ) : null;
   const trail = viewer.isEmployee ? (
     <Section title={t('trail.titleEvaluation')} testId="evaluation-trail">
       <EvaluationTrail evaluationId={detail.id} />
@@ -112,37 +116,44 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
   // The forms stay mounted across the refetch that follows a save: their confirmation stays.
   const side = (
     <>
-      {viewer.isEmployee ? (
-        <EmployeeActions
-          evaluation={detail}
-          etag={etag}
-          moves={moves}
-          appraiserName={plan.data?.appraiser_name ?? null}
-          deadlineDays={deadlineDays}
-          objection={objection.data ?? null}
-        />
-      ) : null}
-      {moves.rate && annualFromLastPeriod ? (
-        <Section title={t('rate.title')}>
-          <Alert tone="info">{t('rate.annualFromLastPeriod')}</Alert>
-        </Section>
-      ) : null}
-      {moves.rate && !annualFromLastPeriod ? (
+      {viewer.isEmployee ? <EmployeeActions evaluation={detail} etag={etag} deadlineDays={deadlineDays} objection={objection.data ?? null} /> : null}
+      {rate ? (
         <section className="card ev-rate-card" data-testid="rating-form">
           <div className="card-body">
-            <RatingForm key={detail.id} evaluation={detail} etag={etag} onReload={onReload} />
+            <RatingForm key={detail.id} evaluation={detail} etag={etag} leader={leader ?? null} onReload={onReload} />
           </div>
         </section>
       ) : null}
-      {moves.rateNumeric ? (
+      {rateNumeric ? (
         <section className="card ev-rate-card">
           <div className="card-body">
             <NumericBehaviourForm key={detail.id} evaluation={detail} etag={etag} onReload={onReload} />
           </div>
         </section>
       ) : null}
-      {viewer.isAppraiser && !viewer.isEmployee && ['not_started', 'filling'].includes(detail.status) ? (
-        <Alert tone="info">{t('rate.notRateable')}</Alert>
+      {!rate && !rateNumeric && blocked ? (
+        <section className="card ev-rate-card" aria-labelledby="ev-blocked-title" data-testid="rating-blocked">
+          <div className="card-body stack">
+            <h2 id="ev-blocked-title">{t('rate.blockedTitle')}</h2>
+            <Alert tone="warning" title={t('rate.blockedLead')}>
+              <span lang="en">{blocked}</span>
+            </Alert>
+            {leader ? <LeaderResult leader={leader} /> : null}
+          </div>
+        </section>
+      ) : null}
+      {notHandedIn ? (
+        <Section title={t('rate.title')} testId="rating-not-handed-in">
+          <div className="stack">
+            <Alert tone="info">{t('rate.notRateable')}</Alert>
+            {leader ? <LeaderResult leader={leader} /> : null}
+          </div>
+        </Section>
+      ) : null}
+      {can(detail, 'calibrate') ? (
+        <Section title={t('calibrate.title')} testId="calibrate">
+          <CalibratePanel key={detail.id} evaluation={detail} />
+        </Section>
       ) : null}
       <Section title={t('detail.summary')}>
         <DetailList
@@ -150,17 +161,22 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
             { label: t('detail.status'), value: <EvaluationStatePill status={detail.status} /> },
             {
               label: t('detail.period'),
-              value: period ? (
+              value: (
                 <>
-                  {period.name}
-                  <br />
-                  <small className="muted">{t('detail.periodDates', { from: formatDate(period.starts_on), until: formatDate(period.ends_on) })}</small>
+                  {periodName}
+                  {period ? (
+                    <>
+                      <br />
+                      <small className="muted">{t('detail.periodDates', { from: formatDate(period.starts_on), until: formatDate(period.ends_on) })}</small>
+                    </>
+                  ) : null}
                 </>
-              ) : (
-                '…'
               ),
             },
-            { label: t('detail.appraiser'), value: plan.data?.appraiser_name ?? '—' },
+            ...(viewer.isEmployee ? [] : [{ label: t('detail.employee'), value: name || '—' }]),
+            { label: t('detail.appraiser'), value: detail.appraiser_name ?? '—' },
+            { label: t('detail.superior'), value: detail.superior_name ?? '—' },
+            ...(leader && !leaderInSide ? [{ label: t('leader.summaryLabel'), value: <LeaderSummary leader={leader} /> }] : []),
             { label: t('detail.regime'), value: t(`regime.${detail.regime}`) },
             ...(detail.rated_at ? [{ label: t('detail.ratedAt'), value: formatDateTime(detail.rated_at) }] : []),
             ...(detail.finalised_at ? [{ label: t('detail.finalisedAt'), value: formatDateTime(detail.finalised_at) }] : []),
@@ -175,7 +191,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
           <Link to={`/objections/${objection.data.id}`}>{t('objection.open')}</Link>
         </Section>
       ) : null}
-      {moves.verify ? (
+      {can(detail, 'verify') ? (
         <Section title={t('verify.title')}>
           <VerifyPanel evaluationId={detail.id} />
         </Section>
@@ -195,7 +211,7 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
           </div>
         }
       />
-      {rating ? (
+      {rate || rateNumeric ? (
         <div className="ev-layout">
           <div className="stack ev-main">
             {result}

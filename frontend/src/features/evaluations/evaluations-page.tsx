@@ -326,15 +326,11 @@ function HrEvaluations() {
     period_id: periodId || undefined,
     unit_id: unitId || undefined,
     status: status || undefined,
+    predicate: predicate || undefined,
   };
-  // The API has no predicate filter: with one, every match is loaded and filtered here.
-  const paged = useEvaluations({ ...filters, page, per_page: PER_PAGE }, !predicate && !!cycles.data);
-  const all = useAllEvaluations(filters, !!predicate && !!cycles.data);
-  const filtered = predicate ? (all.data ?? []).filter((e) => e.effective_predicate === predicate) : [];
-  const rows = predicate ? filtered.slice((page - 1) * PER_PAGE, page * PER_PAGE) : (paged.data?.items ?? []);
-  const total = predicate ? filtered.length : (paged.data?.total ?? 0);
-  const pending = predicate ? all.isPending : paged.isPending;
-  const error = predicate ? all.error : paged.error;
+  const list = useEvaluations({ ...filters, page, per_page: PER_PAGE }, !!cycles.data);
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
 
   function setFilter(key: string, value: string) {
     const next = new URLSearchParams(params);
@@ -384,9 +380,8 @@ function HrEvaluations() {
           />
         </div>
       </Card>
-      <ProblemBox error={cycles.error ?? error ?? plans.error ?? periods.error} />
-      {predicate && all.data ? <p className="muted">{t('list.predicateFilterNote', { count: all.data.length })}</p> : null}
-      {pending ? (
+      <ProblemBox error={cycles.error ?? list.error ?? plans.error ?? periods.error} />
+      {list.isPending ? (
         <Spinner label={t('common.loading')} />
       ) : (
         <>

@@ -90,7 +90,7 @@ export function fromInputs(inputs: Inputs): Omit<Material, 'isPending' | 'error'
       authorRole: n.author_role,
       body: n.body,
       createdAt: n.created_at,
-      isPrivate: false,
+      isPrivate: n.visibility === 'private_to_appraiser',
     })),
   };
 }

@@ -42,7 +42,7 @@ describe('RatingForm', () => {
         ? json({ ...evaluation, ...(body as object), status: 'rated', predicate: 'good', effective_predicate: 'good' })
         : undefined,
     );
-    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"3"'} onReload={vi.fn()} />);
+    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"3"'} leader={null} onReload={vi.fn()} />);
     await userEvent.click(within(group('Rating hasil kerja')).getByRole('radio', { name: 'Di atas ekspektasi' }));
     expect(screen.getByText('Wajib: jelaskan mengapa hasil kerja di atas ekspektasi.')).toBeInTheDocument();
     await userEvent.click(within(group('Rating perilaku kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
@@ -65,38 +65,47 @@ describe('RatingForm', () => {
     });
   });
 
-  it('shows a unit head’s result rating read-only once the server says it follows the organisation predicate', async () => {
-    let attempt = 0;
-    const calls = stubFetch(({ method }) => {
-      if (method !== 'PUT') return undefined;
-      attempt += 1;
-      return attempt === 1
-        ? problem('validation', 422, '', [
-            {
-              field: 'result_rating',
-              code: 'leader_result_from_organisation',
-              message: 'The employee leads the unit: the result rating follows from the organisation predicate Baik and is Sesuai Ekspektasi.',
-            },
-          ])
-        : json({ ...evaluation, status: 'rated', result_rating: 'meets', behaviour_rating: 'meets', predicate: 'good', effective_predicate: 'good' });
-    });
-    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"3"'} onReload={vi.fn()} />);
-    await userEvent.click(within(group('Rating hasil kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
+  it('shows a unit head’s result rating read-only before the first rating, with the organisation predicate it follows', async () => {
+    const calls = stubFetch(({ method }) =>
+      method === 'PUT'
+        ? json({ ...evaluation, status: 'rated', result_rating: 'meets', behaviour_rating: 'meets', predicate: 'good', effective_predicate: 'good' })
+        : undefined,
+    );
+    renderWithProviders(
+      <RatingForm evaluation={evaluation} etag={'"3"'} leader={{ unit_id: 'u1', organisation_predicate: 'good', result_rating: 'meets' }} onReload={vi.fn()} />,
+    );
+    const leader = screen.getByTestId('leader-result');
+    expect(leader).toHaveTextContent('Sesuai ekspektasi');
+    expect(leader).toHaveTextContent('Pegawai ini memimpin unit');
+    expect(leader).toHaveTextContent('predikat organisasi Baik memberi rating hasil kerja sesuai ekspektasi');
+    expect(screen.queryByRole('group', { name: 'Rating hasil kerja' })).not.toBeInTheDocument();
     await userEvent.click(within(group('Rating perilaku kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
     await userEvent.click(screen.getByRole('button', { name: 'Simpan penilaian' }));
-    const leader = await screen.findByTestId('leader-result');
-    expect(leader).toHaveTextContent('Pegawai ini memimpin unit');
-    expect(leader).toHaveTextContent('follows from the organisation predicate Baik');
-    expect(screen.queryByRole('group', { name: 'Rating hasil kerja' })).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Simpan penilaian' }));
     expect(await screen.findByText('Penilaian disimpan. Predikat dari server: Baik.')).toBeInTheDocument();
-    expect(calls.filter((c) => c.method === 'PUT')[1]?.body).toMatchObject({ result_rating: null, behaviour_rating: 'meets' });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ result_rating: null, behaviour_rating: 'meets' });
+  });
+
+  it('asks for the justification a unit head’s "below" result rating needs, though it is not chosen', async () => {
+    const calls = stubFetch(() => undefined);
+    renderWithProviders(
+      <RatingForm
+        evaluation={evaluation}
+        etag={'"3"'}
+        leader={{ unit_id: 'u1', organisation_predicate: 'needs_improvement', result_rating: 'below' }}
+        onReload={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('leader-result')).toHaveTextContent('Di bawah ekspektasi');
+    await userEvent.click(within(group('Rating perilaku kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan penilaian' }));
+    expect(screen.getByText('Alasan wajib diisi untuk rating di atas atau di bawah ekspektasi.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
   });
 
   it('says when someone else changed the evaluation and reloads on request', async () => {
     stubFetch(({ method }) => (method === 'PUT' ? problem('stale_version', 412, 'Someone else changed this object.') : undefined));
     const onReload = vi.fn();
-    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"2"'} onReload={onReload} />);
+    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"2"'} leader={null} onReload={onReload} />);
     await userEvent.click(within(group('Rating hasil kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
     await userEvent.click(within(group('Rating perilaku kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
     await userEvent.click(screen.getByRole('button', { name: 'Simpan penilaian' }));
@@ -105,15 +114,15 @@ describe('RatingForm', () => {
     expect(onReload).toHaveBeenCalled();
   });
 
-  it('explains a refusal before the period has ended with the server’s words', async () => {
+  it('explains a refusal when the guards moved since the page was read, with the server’s words', async () => {
     stubFetch(({ method }) =>
       method === 'PUT' ? problem('period_not_ended', 422, 'The period Triwulan IV ends on 2026-12-31; rating opens the day after.') : undefined,
     );
-    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"3"'} onReload={vi.fn()} />);
+    renderWithProviders(<RatingForm evaluation={evaluation} etag={'"3"'} leader={null} onReload={vi.fn()} />);
     await userEvent.click(within(group('Rating hasil kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
     await userEvent.click(within(group('Rating perilaku kerja')).getByRole('radio', { name: 'Sesuai ekspektasi' }));
     await userEvent.click(screen.getByRole('button', { name: 'Simpan penilaian' }));
-    await waitFor(() => expect(screen.getByText(/Periode ini belum berakhir/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Periode belum berakhir; penilaian belum dibuka.')).toBeInTheDocument());
     expect(screen.getByText(/ends on 2026-12-31/)).toBeInTheDocument();
   });
 });

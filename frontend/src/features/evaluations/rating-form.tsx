@@ -1,16 +1,16 @@
 //! The appraiser's rating (PermenPANRB 6/2022): result and behaviour, three levels each, a
 //! justification required for above and below (said before the server does), an optional
 //! note and innovation. The predicate is never computed here: it is the server's answer.
-//! A unit head's result rating follows the organisation predicate: once the server says so
-//! (the explanation's `leader_result_mapping` step, or its refusal of a chosen rating), the
-//! result rating is shown read-only with the server's reason.
+//! A unit head's result rating follows the organisation predicate: the server says so before
+//! the first rating (`allowed.leader`), and the form shows that rating read-only with why.
 import { useState, type ReactNode } from 'react';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { toProblem } from '@/lib/api';
-import { useExplanation, useRateEvaluation, type Evaluation, type EmployeePredicate, type RateBody, type Rating } from './api';
+import { useRateEvaluation, type EmployeePredicate, type Evaluation, type LeaderRating, type RateBody, type Rating } from './api';
 import { useEvaluationsT } from './i18n';
 import { PredicatePill, RATINGS } from './labels';
+import { LeaderResult } from './leader';
 import { describeProblem, type ProblemText } from './problem';
 
 interface Values {
@@ -52,14 +52,14 @@ export function checkRating(v: Values, leader: boolean, leaderRating: Rating | n
 export interface RatingFormProps {
   evaluation: Evaluation;
   etag: string;
+  /** The server's word that the employee leads their unit, with the rating it gives. */
+  leader: LeaderRating | null;
   onReload: () => void;
 }
 
-export function RatingForm({ evaluation, etag, onReload }: RatingFormProps) {
+export function RatingForm({ evaluation, etag, leader, onReload }: RatingFormProps) {
   const { t } = useEvaluationsT();
   const rerate = evaluation.status === 'rated';
-  const explanation = useExplanation(evaluation.id, rerate);
-  const leaderStep = explanation.data?.steps.find((s) => s.rule === 'leader_result_mapping');
   const rate = useRateEvaluation(evaluation.id);
   const [values, setValues] = useState<Values>({
     result: evaluation.result_rating ?? '',
@@ -71,14 +71,11 @@ export function RatingForm({ evaluation, etag, onReload }: RatingFormProps) {
     innovationNote: evaluation.innovation_note ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  /** Set once the server says the result rating follows the organisation predicate. */
-  const [leaderSaid, setLeaderSaid] = useState<{ reason: string | null } | null>(null);
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
   const [stale, setStale] = useState(false);
   const [saved, setSaved] = useState<EmployeePredicate | null>(null);
-  const leader = leaderSaid ?? (leaderStep ? { reason: leaderStep.outcome } : null);
-  const leaderRating = leader ? (evaluation.result_rating ?? null) : null;
+  const leaderRating = leader?.result_rating ?? null;
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -117,15 +114,10 @@ export function RatingForm({ evaluation, etag, onReload }: RatingFormProps) {
         setStale(true);
         return;
       }
-      if (p.code === 'organisation_predicate_missing') {
-        setLeaderSaid({ reason: null });
-        setNotice(<Alert tone="warning">{t('rate.orgMissing')}</Alert>);
-        return;
-      }
-      if (p.code === 'period_not_ended' || p.code === 'annual_from_last_period' || p.code === 'self_rating_not_allowed') {
-        const key = p.code === 'period_not_ended' ? 'rate.periodNotEnded' : p.code === 'annual_from_last_period' ? 'rate.annualFromLastPeriod' : 'rate.selfRating';
+      if (p.code === 'period_not_ended' || p.code === 'annual_from_last_period' || p.code === 'organisation_predicate_missing') {
+        // The server's guards moved since the page was read: its words, and a reload.
         setNotice(
-          <Alert tone="warning" title={t(key)}>
+          <Alert tone="warning" title={t(`problems.${p.code}`)}>
             {p.detail}
           </Alert>,
         );
@@ -135,11 +127,6 @@ export function RatingForm({ evaluation, etag, onReload }: RatingFormProps) {
         const fieldErrors: Partial<Record<Field, string>> = {};
         const other: string[] = [];
         for (const e of p.fieldErrors) {
-          if (e.field === 'result_rating' && e.code === 'leader_result_from_organisation') {
-            setLeaderSaid({ reason: e.message });
-            setValues((v) => ({ ...v, result: '' }));
-            continue;
-          }
           const f = SERVER_FIELDS[e.field];
           const message = e.code === 'required' && f?.endsWith('Justification') ? t('rate.justificationMissing') : e.message;
           if (f) fieldErrors[f] = message;
@@ -197,18 +184,7 @@ export function RatingForm({ evaluation, etag, onReload }: RatingFormProps) {
       ) : null}
 
       {leader ? (
-        <div className="ev-readonly" data-testid="leader-result">
-          <span className="field-label">{t('rate.result')}</span>
-          <div className="row" style={{ alignItems: 'center' }}>
-            {leaderRating ? <strong>{t(`rating.${leaderRating}`)}</strong> : <strong>{t('rate.leaderFollows')}</strong>}
-          </div>
-          <p className="field-hint">{t('rate.leader')}</p>
-          {leader.reason ? (
-            <p className="field-hint">
-              {t('rate.leaderReason')}: {leader.reason}
-            </p>
-          ) : null}
-        </div>
+        <LeaderResult leader={leader} />
       ) : (
         <RatingChoice name="result" legend={t('rate.result')} value={values.result} error={errors.result} onChange={(r) => set('result', r)} />
       )}

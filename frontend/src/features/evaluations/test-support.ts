@@ -1,7 +1,9 @@
-//! Test doubles shared by this feature's tests: a signed-in user and a fetch that answers by
-//! method and path and records what was sent.
+//! Test doubles shared by this feature's tests: a signed-in user, an evaluation as the detail
+//! endpoint returns it (with the server's allowed actions), and a fetch that answers by method
+//! and path and records what was sent.
 import { vi } from 'vitest';
 import { tokens, type SessionUser } from '@/lib/api';
+import type { EvaluationAllowedActions, EvaluationDetail } from './api';
 
 export type Handler = (req: { method: string; path: string; body: unknown; headers: Headers }) => Response | undefined;
 
@@ -39,4 +41,36 @@ export function stubFetch(handler: Handler) {
     }),
   );
   return calls;
+}
+
+/** An evaluation detail: Dimas's Triwulan II, appraised by boss, with the allowed actions given. */
+export function evaluationDetail(
+  overrides: Partial<EvaluationDetail> = {},
+  allowed: Partial<EvaluationAllowedActions> = {},
+): EvaluationDetail {
+  const status = overrides.status ?? 'awaiting_rating';
+  return {
+    id: 'e1',
+    agency_id: 'a',
+    cycle_id: 'c',
+    period_id: 'p',
+    plan_id: 'pl',
+    employee_id: 'emp',
+    unit_id: 'u1',
+    appraiser_employee_id: 'boss',
+    superior_employee_id: 'bigboss',
+    is_annual: false,
+    status,
+    has_innovation: false,
+    regime: 'pmpanrb6_2022',
+    created_at: '2026-04-01T00:00:00Z',
+    updated_at: '2026-04-01T00:00:00Z',
+    version: 3,
+    employee_name: 'Dimas, S.Psi.',
+    appraiser_name: 'H. Joko Lubis, S.IP., M.AP.',
+    superior_name: 'Irfan, S.Sos., M.Si.',
+    period_name: 'Triwulan II',
+    ...overrides,
+    allowed: { evaluation_id: 'e1', status, actions: [], rating_blocked_reason: null, objection_last_day_on: null, leader: null, ...allowed },
+  };
 }
