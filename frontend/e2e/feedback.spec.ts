@@ -108,3 +108,42 @@ test('an employee cannot see which peers rated them', async ({ page, request }) 
   await section.scrollIntoViewIfNeeded();
   await screenshot(page, 'evaluation-360-anonymous');
 });
+
+test('an appraiser asks peers for 360 feedback and is never told whether one was already asked', async ({ page, request }) => {
+  // pegawai's Triwulan IV evaluation: Hendra is already one of its generated peers, Ayu is not.
+  const hr = { Authorization: `Bearer ${await token(request, 'admin')}` };
+  const penilai = { Authorization: `Bearer ${await token(request, 'penilai')}` };
+  const cycles = await (await request.get('/api/v1/cycles?year=2026', { headers: hr })).json();
+  const pegawai = (await (await request.post('/api/v1/auth/login', { data: { username: 'pegawai', password: DEMO_PASSWORD } })).json()).user;
+  const list = await (await request.get(`/api/v1/evaluations?employee_id=${pegawai.employee_id}&cycle_id=${cycles.items[0].id}&per_page=50`, { headers: penilai })).json();
+  const details = await Promise.all(list.items.map(async (e: { id: string }) => (await request.get(`/api/v1/evaluations/${e.id}`, { headers: penilai })).json()));
+  const q4 = details.find((d: { period_name: string }) => d.period_name === 'Triwulan IV');
+  expect(q4.allowed.actions).toContain('manage_raters');
+
+  await signIn(page, 'penilai');
+  await page.goto(`/evaluations/${q4.id}`);
+  const raters = page.getByTestId('feedback-raters');
+  await expect(raters).toContainText('Rekan kerja dan bawahan yang dipilih sistem tidak ditampilkan');
+  const ask = async (search: string, name: string) => {
+    await raters.getByRole('searchbox', { name: 'Pegawai' }).fill(search);
+    await raters.getByRole('button', { name: new RegExp(name.replace(/[.,]/g, '\\$&')) }).click();
+    await raters.getByLabel('Kelompok penilai').selectOption({ label: 'Rekan kerja' });
+    await raters.getByRole('button', { name: 'Tambah penilai' }).click();
+    await expect(raters.getByRole('status').filter({ hasText: 'Permintaan tercatat' })).toHaveText(
+      `Permintaan tercatat: ${name} diminta memberi umpan balik sebagai rekan kerja. Rekan kerja dan bawahan tidak tampil dalam daftar ini, agar penilaian mereka tetap anonim.`,
+    );
+  };
+  await ask('Hendra', 'Hendra, S.Psi.');
+  await ask('Ayu', 'Ayu Wulandari, S.E.');
+  // Neither is listed to the appraiser, and nothing says who was asked before.
+  await expect(raters.getByRole('table')).not.toContainText('Hendra, S.Psi.');
+  await expect(raters.getByRole('table')).not.toContainText('Ayu Wulandari, S.E.');
+  await expect(page.getByText(/sudah diminta|ditambahkan/)).toHaveCount(0);
+  await screenshot(page, 'evaluation-raters-asked');
+
+  // HR, who may know, sees that Ayu is now asked.
+  const all = await (await request.get(`/api/v1/evaluations/${q4.id}/feedback-requests`, { headers: hr })).json();
+  const found = await (await request.get('/api/v1/employees?q=Ayu%20Wulandari&per_page=20', { headers: hr })).json();
+  const ayu = new Set(found.items.filter((e: { name: string }) => e.name === 'Ayu Wulandari, S.E.').map((e: { id: string }) => e.id));
+  expect(all.some((r: { rater_employee_id: string; rater_role: string }) => ayu.has(r.rater_employee_id) && r.rater_role === 'peer')).toBe(true);
+});

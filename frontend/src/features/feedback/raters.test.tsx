@@ -38,23 +38,24 @@ function stub(handler: (method: string, path: string) => Response | undefined) {
   );
 }
 
+// Form stories click through several steps; a loaded CI machine must not make them flaky.
+vi.setConfig({ testTimeout: 15_000 });
+
 describe('NominatePeer', () => {
-  it('never says that a nominated colleague is already a rater', async () => {
+  it('says a nomination is received and that the appraiser decides, never whether the colleague already rates', async () => {
     stub((method, path) => {
       if (path === '/api/v1/employees') return json({ items: [hendra], total: 1, page: 1, per_page: 8 });
+      // The server answers the same receipt whether or not Hendra is already asked.
       if (method === 'POST')
-        return json(
-          { type: 'urn:kinerja:problem:rater_already_requested', title: 'Conflict', status: 409, detail: 'This person is already asked for feedback on this evaluation.' },
-          409,
-        );
+        return json({ evaluation_id: 'e1', rater_employee_id: 'hendra', rater_role: 'peer', status: 'awaiting_approval' }, 202);
       return undefined;
     });
     renderWithProviders(<NominatePeer evaluationId="e1" />);
     await userEvent.type(screen.getByLabelText('Rekan kerja'), 'Hen');
     await userEvent.click(await screen.findByRole('button', { name: /Hendra, S.Psi./ }));
     await userEvent.click(screen.getByRole('button', { name: 'Usulkan' }));
-    expect(await screen.findByText(/Usulan untuk orang ini tidak dapat diproses/)).toBeInTheDocument();
-    expect(screen.queryByText(/already asked|sudah diminta/)).not.toBeInTheDocument();
+    expect(await screen.findByText('Usulan Anda untuk Hendra, S.Psi. telah masuk; pejabat penilai Anda yang memutuskan.')).toBeInTheDocument();
+    expect(screen.queryByText(/ditambahkan|sudah diminta|already/i)).not.toBeInTheDocument();
     expect(calls).toContain('POST /api/v1/evaluations/e1/feedback-requests/nominate');
   });
 });
@@ -84,5 +85,30 @@ describe('EvaluationRaters', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Setujui' }));
     expect(await screen.findByText('Nominasi disetujui; rekan tersebut diberi tahu.')).toBeInTheDocument();
     await waitFor(() => expect(calls).toContain('POST /api/v1/feedback-requests/r9/approve'));
+  });
+
+  it('lets the appraiser ask a peer, refreshes the list and says why the peer is not listed', async () => {
+    stub((method, path) => {
+      if (method === 'GET' && path === '/api/v1/evaluations/e1/feedback-requests') return json([]);
+      if (path === '/api/v1/employees') return json({ items: [hendra], total: 1, page: 1, per_page: 8 });
+      if (method === 'POST' && path === '/api/v1/evaluations/e1/feedback-requests')
+        return json({ evaluation_id: 'e1', rater_employee_id: 'hendra', rater_role: 'peer', status: 'requested' }, 202);
+      return undefined;
+    });
+    renderWithProviders(<EvaluationRaters evaluationId="e1" viewer="appraiser" canManage />);
+    expect(await screen.findByText('Belum ada penilai yang dapat ditampilkan.', {}, { timeout: 3000 })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Pegawai'), 'Hen');
+    await userEvent.click(await screen.findByRole('button', { name: /Hendra, S.Psi./ }, { timeout: 3000 }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tambah penilai' }));
+    expect(
+      await screen.findByText(
+        'Permintaan tercatat: Hendra, S.Psi. diminta memberi umpan balik sebagai rekan kerja. Rekan kerja dan bawahan tidak tampil dalam daftar ini, agar penilaian mereka tetap anonim.',
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ditambahkan|sudah diminta/)).not.toBeInTheDocument();
+    // The list is read again after the request.
+    await waitFor(() => expect(calls.filter((c) => c === 'GET /api/v1/evaluations/e1/feedback-requests')).toHaveLength(2));
   });
 });

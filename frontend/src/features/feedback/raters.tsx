@@ -1,7 +1,9 @@
 //! The raters of one evaluation, for those the server lets manage them: HR (every request) and
-//! the appraiser (attributed requests and nominations awaiting approval; generated peers and
-//! direct reports stay hidden from them). Add, remove, approve a nomination, or let the server
-//! choose raters. And the employee's side: nominating a peer.
+//! the appraiser (attributed requests and nominations awaiting approval; peers and direct
+//! reports stay hidden from them). Add, remove, approve a nomination, or let the server choose
+//! raters. And the employee's side: nominating a peer. Adding or nominating answers with the
+//! same receipt whether or not the person was already asked, so the words here never say
+//! "added" or "already asked": trying names must not reveal who rates anonymously.
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -148,7 +150,14 @@ export function EvaluationRaters({ evaluationId, viewer, canManage }: Evaluation
       ) : null}
       {canManage ? (
         <>
-          <AddRaterForm evaluationId={evaluationId} onDone={(msg) => setNotice(msg)} />
+          <AddRaterForm
+            evaluationId={evaluationId}
+            viewer={viewer}
+            onDone={(msg) => {
+              setFailure(null);
+              setNotice(msg);
+            }}
+          />
           <div className="row" style={{ alignItems: 'center' }}>
             <Button
               variant="secondary"
@@ -206,7 +215,7 @@ export function EvaluationRaters({ evaluationId, viewer, canManage }: Evaluation
   );
 }
 
-function AddRaterForm({ evaluationId, onDone }: { evaluationId: string; onDone: (message: string) => void }) {
+function AddRaterForm({ evaluationId, viewer, onDone }: { evaluationId: string; viewer: 'hr' | 'appraiser'; onDone: (message: string) => void }) {
   const { t } = useFeedbackT();
   const add = useAddRater(evaluationId);
   const [person, setPerson] = useState<PickedEmployee | null>(null);
@@ -214,6 +223,8 @@ function AddRaterForm({ evaluationId, onDone }: { evaluationId: string; onDone: 
   const [personError, setPersonError] = useState<string | undefined>();
   const [groupError, setGroupError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ProblemText | null>(null);
+  // A new picker after each request: the search text and its results go with the old one.
+  const [round, setRound] = useState(0);
 
   async function submit() {
     setPersonError(undefined);
@@ -224,9 +235,13 @@ function AddRaterForm({ evaluationId, onDone }: { evaluationId: string; onDone: 
       return;
     }
     try {
-      await add.mutateAsync({ rater_employee_id: person.id, rater_role: group });
+      const receipt = await add.mutateAsync({ rater_employee_id: person.id, rater_role: group });
       setPerson(null);
-      onDone(t('raters.added'));
+      setRound((r) => r + 1);
+      const role = t(`role.${receipt.rater_role}`).toLowerCase();
+      // The appraiser's list shows attributed raters only: say why a peer does not appear in it.
+      const hidden = viewer === 'appraiser' && (receipt.rater_role === 'peer' || receipt.rater_role === 'subordinate');
+      onDone(`${t('raters.received', { name: person.name, role })}${hidden ? ` ${t('raters.receivedHidden')}` : ''}`);
     } catch (err) {
       const p = toProblem(err, 0);
       const fieldMsg = (field: string) => {
@@ -260,7 +275,7 @@ function AddRaterForm({ evaluationId, onDone }: { evaluationId: string; onDone: 
           </Alert>
         ) : null}
         <div className="row">
-          <EmployeePicker label={t('raters.addPerson')} value={person} onChange={setPerson} error={personError} />
+          <EmployeePicker key={round} label={t('raters.addPerson')} value={person} onChange={setPerson} error={personError} />
           <SelectField
             label={t('raters.addRole')}
             value={group}
@@ -285,6 +300,7 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
   const [personError, setPersonError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
 
   async function submit() {
     setPersonError(undefined);
@@ -296,8 +312,10 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
     }
     try {
       await nominate.mutateAsync(person.id);
+      // The same words whether or not the colleague is already a rater (202 receipt either way).
       setDone(t('nominate.done', { name: person.name }));
       setPerson(null);
+      setRound((r) => r + 1);
     } catch (err) {
       const p = toProblem(err, 0);
       const e = p.fieldErrors.find((f) => f.field === 'rater_employee_id' || f.field === 'rater_role');
@@ -328,7 +346,7 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
         </Alert>
       ) : null}
       <div className="row">
-        <EmployeePicker label={t('nominate.person')} value={person} onChange={setPerson} error={personError} />
+        <EmployeePicker key={round} label={t('nominate.person')} value={person} onChange={setPerson} error={personError} />
         <Button type="submit" busy={nominate.isPending}>
           {t('nominate.submit')}
         </Button>
