@@ -92,3 +92,49 @@ test('HR sees every objection of the agency and records a decision only for a su
   await expect(page.getByRole('button', { name: 'Mulai pemeriksaan' })).toHaveCount(0);
   await expect(page.getByText('Atasan pejabat penilai tidak memiliki akun Kinerja?')).toBeVisible();
 });
+
+test('HR records the decision of a superior whose account is closed, with the decision letter', async ({ page, request }) => {
+  // atasan's account is deactivated for the story (the superior has no account any more) and
+  // reactivated at the end, whatever happens.
+  const hr = { Authorization: `Bearer ${await token(request, 'admin')}` };
+  const users = await (await request.get('/api/v1/users?q=atasan&per_page=5', { headers: hr })).json();
+  const atasan = users.items.find((u: { username: string }) => u.username === 'atasan');
+  const setActive = async (active: boolean) => {
+    const read = await request.get(`/api/v1/users/${atasan.id}`, { headers: hr });
+    const changed = await request.patch(`/api/v1/users/${atasan.id}`, {
+      headers: { ...hr, 'If-Match': read.headers()['etag'] ?? '' },
+      data: { is_active: active },
+    });
+    expect(changed.ok()).toBeTruthy();
+  };
+  await setActive(false);
+  try {
+    await signIn(page, 'admin');
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Keberatan' }).click();
+    await page.getByRole('row').filter({ hasText: 'Sutrisno Hidayat, S.E.' }).getByRole('link', { name: /Buka keberatan/ }).click();
+    await expect(page.getByRole('heading', { name: 'Keberatan: Sutrisno Hidayat, S.E.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Catat keputusan atas namanya' }).click();
+    await page.getByRole('button', { name: 'Mulai pemeriksaan' }).click();
+
+    const form = page.getByTestId('decide-form');
+    await expect(form.getByRole('heading', { name: 'Catat keputusan atasan (tanpa akun)' })).toBeVisible();
+    await form.getByRole('radio', { name: /Hasil tetap/ }).check();
+    await form.getByLabel(/Catatan keputusan/).fill('Setelah mendengar pegawai dan pejabat penilai, rating sesuai dengan bukti dukung.');
+    await form.getByRole('button', { name: 'Putuskan' }).click();
+    // The decision letter is asked for before anything is sent.
+    await expect(form.getByText('Nomor surat keputusan wajib diisi.')).toBeVisible();
+    await form.getByLabel(/Nomor surat keputusan/).fill('Keputusan Kepala BKPSDM Nomor 800/214/BKPSDM/2026');
+    await screenshot(page, 'objection-hr-records');
+    await form.getByRole('button', { name: 'Putuskan' }).click();
+    await page.getByRole('dialog', { name: 'Putuskan keberatan ini?' }).getByRole('button', { name: 'Ya, putuskan' }).click();
+
+    const decision = page.getByTestId('objection-decision');
+    await expect(decision).toContainText('Hasil tetap');
+    await expect(decision).toContainText('Irfan, S.Sos., M.Si.');
+    await expect(decision.getByTestId('decision-document')).toHaveText('Keputusan Kepala BKPSDM Nomor 800/214/BKPSDM/2026');
+    await expect(decision.getByTestId('recorded-by')).toContainText('admin, atas nama atasan yang tidak memiliki akun');
+    await screenshot(page, 'objection-hr-recorded');
+  } finally {
+    await setActive(true);
+  }
+});

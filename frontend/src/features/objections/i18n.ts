@@ -64,6 +64,7 @@ const id = {
     final: 'Keputusan ini final (PP 30/2019 Pasal 59).',
     document: 'Surat keputusan',
     recordedBy: 'Dicatat oleh HR',
+    recordedByValue: '{{who}}, atas nama atasan yang tidak memiliki akun, berdasarkan surat keputusan di atas',
     decidedBy: 'Diputus oleh',
   },
   decide: {
@@ -171,6 +172,7 @@ const en: typeof id = {
     final: 'This decision is final (PP 30/2019 Article 59).',
     document: 'Decision letter',
     recordedBy: 'Recorded by HR',
+    recordedByValue: '{{who}}, on behalf of the superior without an account, from the decision letter above',
     decidedBy: 'Decided by',
   },
   decide: {

@@ -1,7 +1,7 @@
-//! Objection states as pills, and what an objection is about (whose evaluation, which period),
-//! read from the evaluation and its plan because an objection carries ids only.
+//! Objection states as pills, and what an objection is about (whose evaluation, which period,
+//! who decides), read from the evaluation, which names them, because an objection carries ids.
 import { StatusBadge, type BadgeTone } from '@/components/status-badge';
-import { useCycle, useEvaluation, usePlan } from '@/features/evaluations';
+import { useCycle, useEvaluation } from '@/features/evaluations';
 import type { ObjectionState } from './api';
 import { useObjectionsT } from './i18n';
 
@@ -19,18 +19,18 @@ export function ObjectionStatePill({ status }: { status: ObjectionState }) {
   return <StatusBadge tone={TONE[status] ?? 'neutral'}>{t(`state.${status}`, { defaultValue: status })}</StatusBadge>;
 }
 
-/** The employee's name and the period of the evaluation an objection is about. */
+/** The employee's name, the period (with its year) and the decider of the evaluation an objection is about. */
 export function useObjectionSubject(evaluationId: string) {
   const evaluation = useEvaluation(evaluationId);
   const e = evaluation.data?.evaluation;
-  const plan = usePlan(e?.plan_id);
+  // The year comes with the cycle (read once per cycle and kept).
   const cycle = useCycle(e?.cycle_id);
-  const period = cycle.data?.periods?.find((p) => p.id === e?.period_id);
   return {
     evaluation: e,
     etag: evaluation.data?.etag ?? '',
-    name: plan.data?.employee_name ?? '',
-    period: period && cycle.data ? `${period.name} ${cycle.data.year}` : '',
-    error: evaluation.error ?? plan.error ?? null,
+    name: e?.employee_name ?? '',
+    period: e?.period_name && cycle.data ? `${e.period_name} ${cycle.data.year}` : '',
+    superior: e?.superior_name ?? null,
+    error: evaluation.error ?? null,
   };
 }

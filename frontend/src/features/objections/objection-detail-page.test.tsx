@@ -52,8 +52,11 @@ beforeEach(() => {
           behaviour_rating: 'meets',
           effective_predicate: 'good',
           regime: 'pmpanrb6_2022',
+          employee_name: 'Dimas, S.Psi.',
+          period_name: 'Triwulan II',
+          superior_name: 'Irfan, S.Sos., M.Si.',
+          allowed: { evaluation_id: 'e1', status: 'objected', actions: [] },
         });
-      if (path === '/api/v1/plans/pl') return json({ id: 'pl', employee_name: 'Dimas, S.Psi.', work_results: [] });
       if (path === '/api/v1/cycles/c') return json({ id: 'c', year: 2026, name: '2026', periods: [{ id: 'p', name: 'Triwulan II' }] });
       if (path === '/api/v1/objections/o1/decide')
         return json({ ...objection, status: 'decided_changed', outcome: 'changed', new_predicate: 'very_good', new_result_rating: 'above', new_behaviour_rating: 'above' });
@@ -147,5 +150,30 @@ describe('ObjectionScreen', () => {
       behaviour_rating: null,
       decision_document: 'Keputusan Bupati Nomor 800/117/BKPSDM/2026',
     });
+  });
+
+  it('shows a decision HR recorded for a superior without an account: who decided, the letter and who recorded it', async () => {
+    renderWithProviders(
+      <ObjectionScreen
+        objection={{
+          ...objection,
+          status: 'decided_kept',
+          outcome: 'kept',
+          decided_at: '2026-08-01T03:00:00Z',
+          decided_by: 'Irfan, S.Sos., M.Si.',
+          decision_note: 'Penilaian sudah sesuai bukti.',
+          decision_document: 'Keputusan Kepala BKPSDM Nomor 800/117/BKPSDM/2026',
+          recorded_by: 'admin',
+        }}
+        etag={'"4"'}
+        onReload={vi.fn()}
+      />,
+    );
+    const decision = await screen.findByTestId('objection-decision');
+    expect(decision).toHaveTextContent('Hasil tetap');
+    expect(decision).toHaveTextContent('Irfan, S.Sos., M.Si.');
+    expect(within(decision).getByTestId('decision-document')).toHaveTextContent('Keputusan Kepala BKPSDM Nomor 800/117/BKPSDM/2026');
+    expect(within(decision).getByTestId('recorded-by')).toHaveTextContent('admin, atas nama atasan yang tidak memiliki akun');
+    expect(screen.queryByTestId('decide-form')).not.toBeInTheDocument();
   });
 });

@@ -72,7 +72,17 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
                   { label: t('detail.submittedAt'), value: formatDateTime(objection.submitted_at) },
                   {
                     label: t('detail.decider'),
-                    value: objection.decider_external_id ? t('detail.deciderExternal') : t('detail.deciderRole'),
+                    value: (
+                      <>
+                        {subject.superior ? (
+                          <>
+                            {subject.superior}
+                            <br />
+                          </>
+                        ) : null}
+                        <small className="muted">{objection.decider_external_id ? t('detail.deciderExternal') : t('detail.deciderRole')}</small>
+                      </>
+                    ),
                   },
                 ]}
               />
@@ -81,7 +91,7 @@ export function ObjectionScreen({ objection, etag, onReload }: { objection: Obje
           {subject.evaluation ? <Contested evaluation={subject.evaluation} decided={decided} /> : null}
         </div>
         <div className="stack">
-          {decided ? <Decision objection={objection} /> : null}
+          {decided ? <Decision objection={objection} superior={subject.superior} /> : null}
           {!decided && decider ? (
             <DeciderPanel objection={objection} etag={etag} current={subject.evaluation} onReload={onReload} onBehalf={false} />
           ) : null}
@@ -146,7 +156,7 @@ function Contested({ evaluation, decided }: { evaluation: Evaluation; decided: b
   );
 }
 
-function Decision({ objection }: { objection: ObjectionView }) {
+function Decision({ objection, superior }: { objection: ObjectionView; superior: string | null }) {
   const { t } = useObjectionsT();
   const changed = objection.outcome === 'changed';
   return (
@@ -161,9 +171,14 @@ function Decision({ objection }: { objection: ObjectionView }) {
         <DetailList
           items={[
             { label: t('detail.decidedAt'), value: formatDateTime(objection.decided_at) },
-            ...(objection.decided_by && objection.recorded_by ? [{ label: t('detail.decidedBy'), value: objection.decided_by }] : []),
-            ...(objection.decision_document ? [{ label: t('detail.document'), value: objection.decision_document }] : []),
-            ...(objection.recorded_by ? [{ label: t('detail.recordedBy'), value: <span className="mono">{objection.recorded_by}</span> }] : []),
+            // Recorded by HR: the server names the superior; in person: the superior named by the evaluation.
+            ...(objection.recorded_by || superior || objection.decided_by
+              ? [{ label: t('detail.decidedBy'), value: objection.recorded_by ? objection.decided_by : (superior ?? objection.decided_by) }]
+              : []),
+            ...(objection.decision_document ? [{ label: t('detail.document'), value: <span data-testid="decision-document">{objection.decision_document}</span> }] : []),
+            ...(objection.recorded_by
+              ? [{ label: t('detail.recordedBy'), value: <span data-testid="recorded-by">{t('detail.recordedByValue', { who: objection.recorded_by })}</span> }]
+              : []),
             { label: t('detail.note'), value: <span className="ob-reasons">{objection.decision_note ?? '—'}</span> },
             ...(changed
               ? [
