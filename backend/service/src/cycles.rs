@@ -67,6 +67,8 @@ impl PeriodKind {
 pub const ANNUAL_KIND: &str = "annual";
 /// A period that accepts realizations and evaluations.
 pub const PERIOD_OPEN: &str = "open";
+/// A period HR has finalised (set): realizations and organisation predicates are locked.
+pub const PERIOD_FINALISED: &str = "finalised";
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",

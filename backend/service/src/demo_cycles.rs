@@ -501,7 +501,12 @@ pub(crate) async fn load<C: ConnectionTrait>(
                 ends_on: Set(ends_on),
                 fill_deadline_on: Set(plus(ends_on, 10)),
                 is_final: Set(seq == 5),
-                status: Set(crate::cycles::PERIOD_OPEN.into()),
+                status: Set(if finalised {
+                    crate::cycles::PERIOD_FINALISED
+                } else {
+                    crate::cycles::PERIOD_OPEN
+                }
+                .into()),
                 finalised_at: Set(finalised.then(|| at(plus(ends_on, 15)))),
                 finalised_by: Set(finalised.then(|| "Admin BKPSDM".to_owned())),
             });

@@ -1880,46 +1880,18 @@ pub async fn score_cycle(s: &Services, ctx: &Ctx, cycle_id: Uuid) -> ServiceResu
     score_cycle_as(&s.db, ctx, cycle_id).await
 }
 
-/// What scoring looks at of one evaluation, before and after: (status, result rating,
-/// behaviour rating, predicate).
-type ScoredState = (String, Option<String>, Option<String>, Option<String>);
-
-async fn scored_states<C: ConnectionTrait>(
-    db: &C,
-    cycle_id: Uuid,
-) -> ServiceResult<HashMap<Uuid, (Uuid, ScoredState)>> {
-    let rows: Vec<(
-        Uuid,
-        Uuid,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = evaluation::Entity::find()
-        .select_only()
-        .column(evaluation::Column::Id)
-        .column(evaluation::Column::EmployeeId)
-        .column(evaluation::Column::Status)
-        .column(evaluation::Column::ResultRating)
-        .column(evaluation::Column::BehaviourRating)
-        .column(evaluation::Column::Predicate)
-        .filter(evaluation::Column::CycleId.eq(cycle_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, emp, st, r, b, p)| (id, (emp, (st, r, b, p))))
-        .collect())
-}
-
-fn scored_json(s: &ScoredState) -> serde_json::Value {
-    serde_json::json!({"status": s.0, "result_rating": s.1, "behaviour_rating": s.2, "predicate": s.3})
+/// One evaluation the score changed, for its audit entry.
+#[derive(Debug, Clone)]
+pub(crate) struct ScoreChange {
+    pub evaluation_id: Uuid,
+    pub employee_id: Uuid,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
 }
 
 /// Scores the cycle for `ctx` without an authorization check (the caller checked, or it is
-/// the system): one transaction, one audit entry per evaluation whose status, ratings or
-/// predicate changed (in its employee's trail), and a summary entry on the cycle.
+/// the system): one transaction, one audit entry per evaluation whose ratings or predicate
+/// changed (in its employee's trail), and a summary entry on the cycle.
 pub async fn score_cycle_as(
     db: &crate::Db,
     ctx: &Ctx,
@@ -1927,29 +1899,19 @@ pub async fn score_cycle_as(
 ) -> ServiceResult<ScoreSummary> {
     let txn = db.begin_write().await?;
     let cyc = load_cycle(&*txn, cycle_id).await?;
-    let before = scored_states(&*txn, cycle_id).await?;
-    let summary = score_cycle_in(&*txn, cycle_id).await?;
-    let mut entries = Vec::new();
-    if summary.updated > 0 {
-        let after = scored_states(&*txn, cycle_id).await?;
-        let mut changed: Vec<(&Uuid, &(Uuid, ScoredState))> = after
-            .iter()
-            .filter(|(id, (_, now))| before.get(id).is_some_and(|(_, was)| was != now))
-            .collect();
-        changed.sort_by_key(|(id, _)| **id);
-        for (id, (employee, now)) in changed {
-            let was = &before[id].1;
-            entries.push(Change {
-                subject_employee_id: Some(*employee),
-                agency_id: Some(cyc.agency_id),
-                action: "evaluation.score",
-                entity_type: "evaluation",
-                entity_id: id.to_string(),
-                before: Some(scored_json(was)),
-                after: Some(scored_json(now)),
-            });
-        }
-    }
+    let (summary, changes) = score_cycle_in(&*txn, cycle_id).await?;
+    let mut entries: Vec<Change> = changes
+        .into_iter()
+        .map(|c| Change {
+            subject_employee_id: Some(c.employee_id),
+            agency_id: Some(cyc.agency_id),
+            action: "evaluation.score",
+            entity_type: "evaluation",
+            entity_id: c.evaluation_id.to_string(),
+            before: Some(c.before),
+            after: Some(c.after),
+        })
+        .collect();
     entries.push(Change {
         subject_employee_id: None,
         agency_id: Some(cyc.agency_id),
@@ -1965,7 +1927,7 @@ pub async fn score_cycle_as(
 }
 
 /// (id, plan, period, has_innovation, numeric_snapshot, predicate) of a numeric evaluation.
-type NumericRow = (Uuid, Uuid, Uuid, bool, Option<String>, Option<String>);
+type NumericRow = (Uuid, Uuid, Uuid, bool, Option<String>, Option<String>, Uuid);
 
 /// The set-based core. PermenPANRB 6/2022: the predicate depends only on the two ratings, so
 /// one UPDATE per kuadran cell (9 statements) rewrites every rated evaluation whose stored
@@ -1975,7 +1937,8 @@ type NumericRow = (Uuid, Uuid, Uuid, bool, Option<String>, Option<String>);
 pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
     db: &C,
     cycle_id: Uuid,
-) -> ServiceResult<ScoreSummary> {
+) -> ServiceResult<(ScoreSummary, Vec<ScoreChange>)> {
+    let mut changes: Vec<ScoreChange> = Vec::new();
     let started = std::time::Instant::now();
     let cyc = load_cycle(db, cycle_id).await?;
     let regime = Regime::parse(&cyc.regime).unwrap_or_default();
@@ -1992,7 +1955,16 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
     // A unit head's result rating follows the unit's organisation predicate, which may have
     // changed since they were rated.
     if regime == Regime::Pmpanrb6_2022 {
-        updated += rederive_leaders(db, cycle_id, None).await?.len() as u64;
+        for c in rederive_leaders(db, cycle_id, None).await? {
+            updated += 1;
+            changes.push(ScoreChange {
+                evaluation_id: c.evaluation_id,
+                employee_id: c.employee_id,
+                before: serde_json::json!({"result_rating": c.before.0}),
+                after: serde_json::json!({"result_rating": c.after.0, "predicate": c.after.1,
+                    "reason": "The unit's organisation predicate sets its head's result rating."}),
+            });
+        }
     }
     // PermenPANRB 6/2022: one UPDATE whose CASE lists the nine kuadran cells, each computed
     // by kinerja_domain::rating::kuadran, touching only rows whose stored predicate differs.
@@ -2008,6 +1980,34 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         }
     }
     case.push_str(" END");
+    // The rows about to change, read first for their audit entries (none in the steady state).
+    let mut pick = MultiUpdate::new(db.get_database_backend());
+    let cycle_q = pick.param(Value::from(cycle_id));
+    let rated_q = pick.param(Value::from(rated));
+    let regime_q = pick.param(Value::from(Regime::Pmpanrb6_2022.as_str()));
+    let stale = db
+        .query_all_raw(pick.statement(format!(
+            "SELECT id, employee_id, result_rating, behaviour_rating, predicate FROM evaluations \
+             WHERE cycle_id = {cycle_q} AND status = {rated_q} AND regime = {regime_q} \
+             AND result_rating IS NOT NULL AND behaviour_rating IS NOT NULL \
+             AND (predicate IS NULL OR predicate <> {case})"
+        )))
+        .await?;
+    for row in stale {
+        let (r, b) = (
+            row.try_get::<String>("", "result_rating")?,
+            row.try_get::<String>("", "behaviour_rating")?,
+        );
+        let (Some(rr), Some(bb)) = (parse_text::<Rating>(&r), parse_text::<Rating>(&b)) else {
+            continue;
+        };
+        changes.push(ScoreChange {
+            evaluation_id: row.try_get::<Uuid>("", "id")?,
+            employee_id: row.try_get::<Uuid>("", "employee_id")?,
+            before: serde_json::json!({"predicate": row.try_get::<Option<String>>("", "predicate")?}),
+            after: serde_json::json!({"predicate": text_of(kuadran(rr, bb)), "result_rating": r, "behaviour_rating": b}),
+        });
+    }
     let mut sql = MultiUpdate::new(db.get_database_backend());
     let at_p = sql.param(Value::from(at));
     let cycle_p = sql.param(Value::from(cycle_id));
@@ -2029,6 +2029,7 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
             .column(evaluation::Column::HasInnovation)
             .column(evaluation::Column::NumericSnapshot)
             .column(evaluation::Column::Predicate)
+            .column(evaluation::Column::EmployeeId)
             .filter(evaluation::Column::CycleId.eq(cycle_id))
             .filter(evaluation::Column::Status.eq(rated))
             .filter(evaluation::Column::Regime.eq(regime.as_str()))
@@ -2039,7 +2040,7 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
             let keys: Vec<(Uuid, Uuid, Uuid)> = chunk.iter().map(|r| (r.0, r.1, r.2)).collect();
             let data = NumericData::load(db, &keys).await?;
             let mut writes: Vec<(Uuid, String, String)> = Vec::new();
-            for (id, plan_id, period_id, innovation, snapshot, predicate) in chunk {
+            for (id, plan_id, period_id, innovation, snapshot, predicate, employee_id) in chunk {
                 let behaviour: Option<NumericBehaviour> = snapshot
                     .as_deref()
                     .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
@@ -2061,6 +2062,12 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
                         if snapshot.as_deref() != Some(text.as_str())
                             || predicate.as_deref() != Some(pred.as_str())
                         {
+                            changes.push(ScoreChange {
+                                evaluation_id: *id,
+                                employee_id: *employee_id,
+                                before: serde_json::json!({"predicate": predicate}),
+                                after: serde_json::json!({"predicate": pred, "numeric_snapshot": score.snapshot}),
+                            });
                             writes.push((*id, text, pred));
                         }
                     }
@@ -2073,22 +2080,27 @@ pub(crate) async fn score_cycle_in<C: ConnectionTrait>(
         }
     }
     if regime == Regime::Pmpanrb6_2022 && policies.annual_result == AnnualResultPolicy::LastPeriod {
-        updated += annual_from_last_period(db, cycle_id, at).await?;
+        let annual = annual_from_last_period(db, cycle_id, at).await?;
+        updated += annual.len() as u64;
+        changes.extend(annual);
     }
     let counts = predicate_counts(db, evaluation::Column::CycleId, cycle_id).await?;
-    Ok(ScoreSummary {
-        cycle_id,
-        regime,
-        considered,
-        updated,
-        incomplete,
-        counts,
-        duration_ms: started.elapsed().as_millis() as u64,
-    })
+    Ok((
+        ScoreSummary {
+            cycle_id,
+            regime,
+            considered,
+            updated,
+            incomplete,
+            counts,
+            duration_ms: started.elapsed().as_millis() as u64,
+        },
+        changes,
+    ))
 }
 
 /// (id, plan, result rating, behaviour rating, status) of an annual evaluation.
-type AnnualRow = (Uuid, Uuid, Option<String>, Option<String>, String);
+type AnnualRow = (Uuid, Uuid, Option<String>, Option<String>, String, Uuid);
 
 /// LAST_PERIOD (domain.md 1.6): annual evaluations awaiting or holding a rating take the
 /// ratings of their plan's last rated period, chosen by `kinerja_domain::annual`. Bulk-loaded
@@ -2097,7 +2109,7 @@ async fn annual_from_last_period<C: ConnectionTrait>(
     db: &C,
     cycle_id: Uuid,
     at: DateTime<Utc>,
-) -> ServiceResult<u64> {
+) -> ServiceResult<Vec<ScoreChange>> {
     let annual: Vec<AnnualRow> = evaluation::Entity::find()
         .select_only()
         .column(evaluation::Column::Id)
@@ -2105,6 +2117,7 @@ async fn annual_from_last_period<C: ConnectionTrait>(
         .column(evaluation::Column::ResultRating)
         .column(evaluation::Column::BehaviourRating)
         .column(evaluation::Column::Status)
+        .column(evaluation::Column::EmployeeId)
         .filter(evaluation::Column::CycleId.eq(cycle_id))
         .filter(evaluation::Column::IsAnnual.eq(true))
         .filter(evaluation::Column::Regime.eq(Regime::Pmpanrb6_2022.as_str()))
@@ -2116,7 +2129,7 @@ async fn annual_from_last_period<C: ConnectionTrait>(
         .all(db)
         .await?;
     if annual.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let ends: HashMap<Uuid, NaiveDate> = period::Entity::find()
         .filter(period::Column::CycleId.eq(cycle_id))
@@ -2157,7 +2170,8 @@ async fn annual_from_last_period<C: ConnectionTrait>(
     }
     let rated = EvaluationState::Rated.as_str();
     let mut writes: Vec<(Uuid, String, String, String)> = Vec::new();
-    for (id, plan_id, r, b, status) in annual {
+    let mut changes = Vec::new();
+    for (id, plan_id, r, b, status, employee_id) in annual {
         let Some(periods) = by_plan.get(&plan_id) else {
             continue;
         };
@@ -2172,9 +2186,16 @@ async fn annual_from_last_period<C: ConnectionTrait>(
         {
             continue;
         }
+        changes.push(ScoreChange {
+            evaluation_id: id,
+            employee_id,
+            before: serde_json::json!({"status": status, "result_rating": r, "behaviour_rating": b}),
+            after: serde_json::json!({"status": rated, "result_rating": rt, "behaviour_rating": bt,
+                "predicate": text_of(derived.predicate),
+                "reason": "Under the cycle's policy the annual result takes the last rated period's ratings."}),
+        });
         writes.push((id, rt, bt, text_of(derived.predicate)));
     }
-    let mut updated = 0;
     for chunk in writes.chunks(UPDATE_CHUNK / 2) {
         let mut sql = MultiUpdate::new(db.get_database_backend());
         let r = sql.case(chunk.iter().map(|w| (w.0, Value::from(w.1.clone()))));
@@ -2188,9 +2209,9 @@ async fn annual_from_last_period<C: ConnectionTrait>(
         let text = format!(
             "UPDATE evaluations SET result_rating = {r}, behaviour_rating = {b}, predicate = {p}, calibrated_predicate = NULL, status = {status}, rated_at = {at_p}, updated_at = {at_q}, rated_by = {by}, version = version + 1 WHERE id IN ({ids})"
         );
-        updated += db.execute_raw(sql.statement(text)).await?.rows_affected();
+        db.execute_raw(sql.statement(text)).await?;
     }
-    Ok(updated)
+    Ok(changes)
 }
 
 /// Effective predicates of the rated evaluations, counted in SQL.
@@ -2534,6 +2555,8 @@ pub async fn finalise_period(
     }
     audit::record_many(&*txn, ctx, entries).await?;
     let mut pam = per.clone().into_active_model();
+    // The period is set: its realizations and organisation predicates no longer change.
+    pam.status = Set(crate::cycles::PERIOD_FINALISED.to_owned());
     pam.finalised_at = Set(Some(at));
     pam.finalised_by = Set(Some(ctx.actor.label.clone()));
     pam.update(&*txn).await?;
@@ -3136,34 +3159,54 @@ pub(crate) async fn rederive_leaders<C: ConnectionTrait>(
 ) -> ServiceResult<Vec<LeaderChange>> {
     let cyc = load_cycle(db, cycle_id).await?;
     let policies = CyclePolicies::from_json(&cyc.policies);
+    // Candidates: rated evaluations of people in a structural position (the plan's, else the
+    // employee's current one), read with one join instead of every plan and employee.
+    let structural: Vec<&str> = PositionKind::ALL
+        .iter()
+        .filter(|k| k.is_structural())
+        .map(|k| k.as_str())
+        .collect();
+    let mut sql = MultiUpdate::new(db.get_database_backend());
+    let cycle_p = sql.param(Value::from(cycle_id));
+    let rated_p = sql.param(Value::from(EvaluationState::Rated.as_str()));
+    let regime_p = sql.param(Value::from(Regime::Pmpanrb6_2022.as_str()));
+    let kinds = structural
+        .iter()
+        .map(|k| sql.param(Value::from(*k)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut text = format!(
+        "SELECT e.id, e.employee_id, e.unit_id, e.period_id, e.result_rating, e.behaviour_rating \
+         FROM evaluations e JOIN plans p ON p.id = e.plan_id \
+         LEFT JOIN employees m ON m.id = e.employee_id \
+         JOIN positions pos ON pos.id = COALESCE(p.position_id, m.position_id) \
+         WHERE e.cycle_id = {cycle_p} AND e.status = {rated_p} AND e.regime = {regime_p} \
+         AND e.behaviour_rating IS NOT NULL AND pos.kind IN ({kinds})"
+    );
+    if let Some((unit, period)) = only {
+        let u = sql.param(Value::from(unit));
+        let pe = sql.param(Value::from(period));
+        text.push_str(&format!(" AND e.unit_id = {u} AND e.period_id = {pe}"));
+    }
     type Row = (
         Uuid,
         Uuid,
         Option<Uuid>,
         Uuid,
-        Uuid,
         Option<String>,
         Option<String>,
     );
-    let mut q = evaluation::Entity::find()
-        .select_only()
-        .column(evaluation::Column::Id)
-        .column(evaluation::Column::EmployeeId)
-        .column(evaluation::Column::UnitId)
-        .column(evaluation::Column::PeriodId)
-        .column(evaluation::Column::PlanId)
-        .column(evaluation::Column::ResultRating)
-        .column(evaluation::Column::BehaviourRating)
-        .filter(evaluation::Column::CycleId.eq(cycle_id))
-        .filter(evaluation::Column::Status.eq(EvaluationState::Rated.as_str()))
-        .filter(evaluation::Column::Regime.eq(Regime::Pmpanrb6_2022.as_str()))
-        .filter(evaluation::Column::BehaviourRating.is_not_null());
-    if let Some((unit, period)) = only {
-        q = q
-            .filter(evaluation::Column::UnitId.eq(unit))
-            .filter(evaluation::Column::PeriodId.eq(period));
+    let mut rows: Vec<Row> = Vec::new();
+    for r in db.query_all_raw(sql.statement(text)).await? {
+        rows.push((
+            r.try_get("", "id")?,
+            r.try_get("", "employee_id")?,
+            r.try_get("", "unit_id")?,
+            r.try_get("", "period_id")?,
+            r.try_get("", "result_rating")?,
+            r.try_get("", "behaviour_rating")?,
+        ));
     }
-    let rows: Vec<Row> = q.into_tuple().all(db).await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -3182,32 +3225,7 @@ pub(crate) async fn rederive_leaders<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|o| parse_text(&o.predicate).map(|p| ((o.unit_id, o.period_id), p)))
         .collect();
-    // Structural positions, the plans' first, else the employees' current ones.
-    let structural: HashSet<Uuid> = position::Entity::find()
-        .filter(position::Column::AgencyId.eq(cyc.agency_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|p| PositionKind::parse(&p.kind).is_some_and(PositionKind::is_structural))
-        .map(|p| p.id)
-        .collect();
-    let plans: Vec<plan::Model> = plan::Entity::find()
-        .filter(plan::Column::CycleId.eq(cycle_id))
-        .all(db)
-        .await?;
-    let plan_position: HashMap<Uuid, Option<Uuid>> =
-        plans.iter().map(|p| (p.id, p.position_id)).collect();
-    let employee_position: HashMap<Uuid, Option<Uuid>> = employee::Entity::find()
-        .select_only()
-        .column(employee::Column::Id)
-        .column(employee::Column::PositionId)
-        .filter(employee::Column::AgencyId.eq(cyc.agency_id))
-        .into_tuple::<(Uuid, Option<Uuid>)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    // Units each appraiser appraises approved plans in, as materialised paths.
+    // The units each candidate appraises approved plans in, as materialised paths.
     let paths: HashMap<Uuid, String> = unit::Entity::find()
         .filter(unit::Column::AgencyId.eq(cyc.agency_id))
         .all(db)
@@ -3215,29 +3233,32 @@ pub(crate) async fn rederive_leaders<C: ConnectionTrait>(
         .into_iter()
         .map(|u| (u.id, u.path))
         .collect();
-    let mut appraised: HashMap<Uuid, Vec<&str>> = HashMap::new();
-    for p in &plans {
-        if !matches!(p.status.as_str(), "approved" | "in_appraisal") {
-            continue;
-        }
-        if let (Some(a), Some(path)) = (
-            p.appraiser_employee_id,
-            p.unit_id.and_then(|u| paths.get(&u)),
-        ) {
-            appraised.entry(a).or_default().push(path.as_str());
+    let candidates: Vec<Uuid> = {
+        let set: HashSet<Uuid> = rows.iter().map(|r| r.1).collect();
+        set.into_iter().collect()
+    };
+    let mut appraised: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for chunk in candidates.chunks(CHUNK) {
+        let pairs: Vec<(Option<Uuid>, Option<Uuid>)> = plan::Entity::find()
+            .select_only()
+            .column(plan::Column::AppraiserEmployeeId)
+            .column(plan::Column::UnitId)
+            .filter(plan::Column::CycleId.eq(cycle_id))
+            .filter(plan::Column::AppraiserEmployeeId.is_in(chunk.to_vec()))
+            .filter(plan::Column::Status.is_in(["approved", "in_appraisal"]))
+            .distinct()
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (a, u) in pairs {
+            if let (Some(a), Some(path)) = (a, u.and_then(|u| paths.get(&u))) {
+                appraised.entry(a).or_default().push(path.clone());
+            }
         }
     }
     let mut changes = Vec::new();
-    for (id, employee_id, unit_id, period_id, plan_id, result, behaviour) in rows {
+    for (id, employee_id, unit_id, period_id, result, behaviour) in rows {
         let Some(unit_id) = unit_id else { continue };
-        let position = plan_position
-            .get(&plan_id)
-            .copied()
-            .flatten()
-            .or_else(|| employee_position.get(&employee_id).copied().flatten());
-        if !position.is_some_and(|p| structural.contains(&p)) {
-            continue;
-        }
         let Some(own) = paths.get(&unit_id) else {
             continue;
         };
