@@ -4,7 +4,7 @@
 //! assigned (the most common complaint of e-Kinerja users).
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -34,6 +34,7 @@ const FIELDS = ['cycle_id', 'approach', 'starts_on', 'ends_on'] as const;
 export function PlanCreatePage() {
   const { t } = usePlansT();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { user } = useSession();
   const admin = isAdmin(user);
   const cycles = useCycles();
@@ -55,11 +56,13 @@ export function PlanCreatePage() {
   const cycleId = useWatch({ control, name: 'cycle_id' });
   const cycle = openCycles.find((c) => c.id === cycleId);
   useEffect(() => {
-    // The year containing today first (the usual case), else the first open one.
+    // The year asked for in the link (`?cycle=`), else the year containing today (the usual
+    // case), else the first open one.
     const today = todayIso();
-    const current = openCycles.find((c) => c.starts_on <= today && today <= c.ends_on) ?? openCycles[0];
+    const asked = openCycles.find((c) => c.id === params.get('cycle'));
+    const current = asked ?? openCycles.find((c) => c.starts_on <= today && today <= c.ends_on) ?? openCycles[0];
     if (!cycleId && current) setValue('cycle_id', current.id);
-  }, [cycleId, openCycles, setValue]);
+  }, [cycleId, openCycles, params, setValue]);
   useEffect(() => {
     if (cycle) {
       setValue('starts_on', cycle.starts_on);
