@@ -90,3 +90,18 @@ test('an HR admin changes an organisation predicate, calibrates an evaluation an
   await expect(units.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SEKSI }) })).toContainText('Dijustifikasi');
   await screenshot(page, 'finalised-q3');
 });
+
+test('an HR admin moves from the evaluations list to the cycle and calibration screens without losing them', async ({ page }) => {
+  await signIn(page, 'admin');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Evaluasi kinerja' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await nav.getByRole('link', { name: 'Distribusi & kalibrasi' }).click();
+  await expect(page.getByLabel('Periode', { exact: true })).toBeVisible();
+  await nav.getByRole('link', { name: 'Siklus penilaian' }).click();
+  await page.getByRole('link', { name: /2026/ }).first().click();
+  await expect(page.getByText('Triwulan III').first()).toBeVisible();
+  await nav.getByRole('link', { name: 'Evaluasi kinerja' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Cannot read properties')).toHaveCount(0);
+});

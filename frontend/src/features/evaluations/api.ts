@@ -45,15 +45,21 @@ export const myAuditKeys = {
   list: (query: MyAuditQuery) => [...myAuditKeys.all, query] as const,
 };
 
+/**
+ * What the evaluation screens read of other resources, cached under this feature's own prefix:
+ * another feature may cache the same URL in another shape (the cycles feature keeps a cycle
+ * with its ETag), so sharing its keys would hand one feature the other's data.
+ */
 export const contextKeys = {
-  cycles: (scope: { agency_id?: string }) => ['cycles', 'list', scope] as const,
-  cycle: (id: string) => ['cycles', 'detail', id] as const,
-  plan: (id: string) => ['plans', 'detail', id] as const,
-  plans: (query: object) => ['plans', 'index', query] as const,
-  realizations: (planId: string, periodId: string) => ['plans', 'realizations', planId, periodId] as const,
-  evidence: (planId: string) => ['plans', 'evidence', planId] as const,
-  notes: (planId: string) => ['plans', 'continuous-feedback', planId] as const,
-  units: (scope: { agency_id?: string }) => ['units', 'all', scope] as const,
+  all: ['evaluations-context'] as const,
+  cycles: (scope: { agency_id?: string }) => [...contextKeys.all, 'cycles', scope] as const,
+  cycle: (id: string) => [...contextKeys.all, 'cycle', id] as const,
+  plan: (id: string) => [...contextKeys.all, 'plan', id] as const,
+  plans: (query: object) => [...contextKeys.all, 'plans', query] as const,
+  realizations: (planId: string, periodId: string) => [...contextKeys.all, 'realizations', planId, periodId] as const,
+  evidence: (planId: string) => [...contextKeys.all, 'evidence', planId] as const,
+  notes: (planId: string) => [...contextKeys.all, 'notes', planId] as const,
+  units: (scope: { agency_id?: string }) => [...contextKeys.all, 'units', scope] as const,
 };
 
 const MAX_PAGE = 500;
@@ -118,6 +124,7 @@ function useInvalidateEvaluation(id: string) {
   const qc = useQueryClient();
   return () => {
     void qc.invalidateQueries({ queryKey: evaluationKeys.all });
+    void qc.invalidateQueries({ queryKey: contextKeys.all });
     void qc.invalidateQueries({ queryKey: ['objections'] });
     void qc.invalidateQueries({ queryKey: ['feedback', 'aggregates', id] });
     void qc.invalidateQueries({ queryKey: myAuditKeys.all });
