@@ -336,6 +336,9 @@ pub struct AuditEntryView {
     pub actor_id: String,
     /// Username or client id at the time.
     pub actor_label: String,
+    /// The name of the employee behind the account that acted, when it is linked to one
+    /// (read now, not hashed).
+    pub actor_name: Option<String>,
     #[schema(example = "assignment.create")]
     pub action: String,
     #[schema(example = "appraiser_assignment")]
@@ -375,6 +378,7 @@ impl From<audit_log::Model> for AuditEntryView {
             actor_kind: m.actor_kind,
             actor_id: m.actor_id,
             actor_label: m.actor_label,
+            actor_name: None,
             action: m.action,
             entity_type: m.entity_type,
             entity_id: m.entity_id,
@@ -383,6 +387,56 @@ impl From<audit_log::Model> for AuditEntryView {
             hash: m.hash,
         }
     }
+}
+
+/// Fills `actor_name` from the accounts' linked employees, in two queries.
+pub async fn fill_actor_names<C: ConnectionTrait>(
+    db: &C,
+    entries: &mut [AuditEntryView],
+) -> ServiceResult<()> {
+    use kinerja_store::entities::{employee, user};
+    let ids: Vec<Uuid> = entries
+        .iter()
+        .filter(|e| e.actor_kind == "user")
+        .filter_map(|e| e.actor_id.parse().ok())
+        .collect::<std::collections::HashSet<Uuid>>()
+        .into_iter()
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let links: Vec<(Uuid, Option<Uuid>)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::EmployeeId)
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let employees: Vec<Uuid> = links.iter().filter_map(|(_, e)| *e).collect();
+    let names: std::collections::HashMap<Uuid, String> = employee::Entity::find()
+        .select_only()
+        .column(employee::Column::Id)
+        .column(employee::Column::Name)
+        .filter(employee::Column::Id.is_in(employees))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let by_user: std::collections::HashMap<String, String> = links
+        .into_iter()
+        .filter_map(|(u, e)| {
+            e.and_then(|e| names.get(&e).cloned())
+                .map(|n| (u.to_string(), n))
+        })
+        .collect();
+    for e in entries.iter_mut() {
+        if e.actor_kind == "user" {
+            e.actor_name = by_user.get(&e.actor_id).cloned();
+        }
+    }
+    Ok(())
 }
 
 /// Which chain to read: an agency's (default) or, for a super_admin, the global one.
@@ -501,8 +555,10 @@ pub async fn list_entries(
         .limit(page.per_page())
         .all(db)
         .await?;
+    let mut items: Vec<AuditEntryView> = rows.into_iter().map(AuditEntryView::from).collect();
+    fill_actor_names(db, &mut items).await?;
     Ok(crate::pagination::Page {
-        items: rows.into_iter().map(AuditEntryView::from).collect(),
+        items,
         total,
         page: page.page(),
         per_page: page.per_page(),

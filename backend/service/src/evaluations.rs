@@ -2986,9 +2986,13 @@ pub struct EvaluationAllowedActions {
     pub evaluation_id: Uuid,
     pub status: EvaluationState,
     pub actions: Vec<EvaluationUserAction>,
-    /// For the appraiser: why rating is not possible now (period not ended, annual result
-    /// taken from the last period, organisation predicate missing...).
+    /// For the appraiser: why rating is not possible now, in English.
     pub rating_blocked_reason: Option<String>,
+    /// The same as a stable code for translation: `period_not_ended` (see
+    /// `rating_opens_on`), `annual_from_last_period`, `organisation_predicate_missing`.
+    pub rating_blocked_code: Option<String>,
+    /// With `period_not_ended`: the first day rating is possible.
+    pub rating_opens_on: Option<NaiveDate>,
     /// The last calendar day (WIB) on which an objection may be filed; known once the result
     /// was received.
     pub objection_last_day_on: Option<NaiveDate>,
@@ -3014,6 +3018,8 @@ pub async fn allowed_actions_for<C: ConnectionTrait>(
     let writable = !crate::cycles::state_of(&cyc).is_read_only();
     let mut actions = Vec::new();
     let mut blocked = None;
+    let mut blocked_code: Option<&'static str> = None;
+    let mut opens_on = None;
 
     let leader = if leads_unit(db, m).await? {
         let org = match m.unit_id {
@@ -3049,11 +3055,14 @@ pub async fn allowed_actions_for<C: ConnectionTrait>(
                     "The period {} ends on {}; rating opens the day after.",
                     per.name, per.ends_on
                 ));
+                blocked_code = Some("period_not_ended");
+                opens_on = per.ends_on.succ_opt();
             } else if m.is_annual && policies.annual_result == AnnualResultPolicy::LastPeriod {
                 blocked = Some(
                     "The annual result follows the last rated period under this cycle's policy; it is not rated separately."
                         .into(),
                 );
+                blocked_code = Some("annual_from_last_period");
             } else if leader
                 .as_ref()
                 .is_some_and(|l| l.organisation_predicate.is_none())
@@ -3062,6 +3071,7 @@ pub async fn allowed_actions_for<C: ConnectionTrait>(
                     "The unit's organisation predicate for this period is not set yet; the unit head's result rating follows it."
                         .into(),
                 );
+                blocked_code = Some("organisation_predicate_missing");
             } else if regime == Regime::Pmpanrb6_2022 {
                 actions.push(A::Rate);
             } else {
@@ -3116,6 +3126,8 @@ pub async fn allowed_actions_for<C: ConnectionTrait>(
         status: state,
         actions,
         rating_blocked_reason: blocked,
+        rating_blocked_code: blocked_code.map(str::to_owned),
+        rating_opens_on: opens_on,
         objection_last_day_on,
         leader,
     })

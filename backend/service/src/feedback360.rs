@@ -1696,3 +1696,110 @@ mod tests {
         assert!(check_answers(&answers[..1], false).is_ok());
     }
 }
+
+// ---- whom one may nominate ----
+
+#[derive(Debug, Clone, Default, Deserialize, Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NominableQuery {
+    /// Part of a name or NIP; without it, colleagues of the evaluated employee's unit.
+    #[validate(length(min = 2, max = 100))]
+    pub q: Option<String>,
+}
+
+/// A colleague who may be nominated or asked as a rater.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NominablePeer {
+    pub id: Uuid,
+    pub name: String,
+    pub position_name: Option<String>,
+    pub unit_name: Option<String>,
+    /// In the evaluated employee's own unit.
+    pub is_same_unit: bool,
+}
+
+/// GET /evaluations/{id}/nominable-peers: active colleagues of the agency the evaluated
+/// employee (or HR and the appraiser) may propose as peers: never the employee or the
+/// appraiser, and chosen without regard to who is already asked, so that the list never
+/// tells who rates. Up to 20, the employee's own unit first.
+pub async fn nominable_peers(
+    s: &Services,
+    ctx: &Ctx,
+    evaluation_id: Uuid,
+    q: NominableQuery,
+) -> ServiceResult<Vec<NominablePeer>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+    validate(&q)?;
+    let db = s.db.conn();
+    let ev = load_evaluation(db, ctx, evaluation_id).await?;
+    match viewer(ctx, &ev)? {
+        Viewer::Employee | Viewer::Hr | Viewer::Appraiser => {}
+        _ => {
+            return Err(ServiceError::forbidden(
+                "Only the evaluated employee, the appraiser and HR look for raters.",
+            ));
+        }
+    }
+    let mut select = employee::Entity::find()
+        .filter(employee::Column::AgencyId.eq(ev.agency_id))
+        .filter(employee::Column::Status.eq(EmployeeStatus::Active.as_str()))
+        .filter(employee::Column::Id.ne(ev.employee_id));
+    if let Some(a) = ev.appraiser_employee_id {
+        select = select.filter(employee::Column::Id.ne(a));
+    }
+    match q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => {
+            let escaped = text
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+            select = select.filter(
+                sea_orm::Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(employee::Column::Name))).like(pattern()))
+                    .add(employee::Column::Nip.like(pattern())),
+            );
+        }
+        None => {
+            select = select.filter(employee::Column::UnitId.eq(ev.unit_id));
+        }
+    }
+    let people = select
+        .order_by_asc(employee::Column::Name)
+        .limit(200)
+        .all(db)
+        .await?;
+    let positions: HashMap<Uuid, String> = position::Entity::find()
+        .filter(position::Column::AgencyId.eq(ev.agency_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let unit_ids: Vec<Uuid> = people.iter().filter_map(|p| p.unit_id).collect();
+    let units: HashMap<Uuid, String> = kinerja_store::entities::unit::Entity::find()
+        .filter(kinerja_store::entities::unit::Column::Id.is_in(unit_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let mut out: Vec<NominablePeer> = people
+        .into_iter()
+        .map(|p| NominablePeer {
+            id: p.id,
+            is_same_unit: p.unit_id.is_some() && p.unit_id == ev.unit_id,
+            position_name: p.position_id.and_then(|i| positions.get(&i).cloned()),
+            unit_name: p.unit_id.and_then(|u| units.get(&u).cloned()),
+            name: p.name,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.is_same_unit
+            .cmp(&a.is_same_unit)
+            .then(a.name.cmp(&b.name))
+    });
+    out.truncate(20);
+    Ok(out)
+}

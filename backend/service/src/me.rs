@@ -274,8 +274,10 @@ pub async fn audit_trail(
         .limit(page.per_page())
         .all(db)
         .await?;
+    let mut items: Vec<AuditEntryView> = rows.into_iter().map(AuditEntryView::from).collect();
+    crate::audit::fill_actor_names(db, &mut items).await?;
     Ok(Page {
-        items: rows.into_iter().map(AuditEntryView::from).collect(),
+        items,
         total,
         page: page.page(),
         per_page: page.per_page(),

@@ -4,7 +4,8 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use kinerja_service::feedback360::{
     self, AddRater, FeedbackAggregates, FeedbackRequestView, GenerationSummary, MyFeedbackRequest,
-    NominatePeer, RaterReceipt, ReminderSummary, SaveAnswers, SubmitAnswers,
+    NominablePeer, NominableQuery, NominatePeer, RaterReceipt, ReminderSummary, SaveAnswers,
+    SubmitAnswers,
 };
 use kinerja_service::pagination::{Page, PageParams};
 use utoipa::OpenApi;
@@ -16,6 +17,7 @@ use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(paths(
+    list_nominable_peers,
     generate_evaluation_feedback_requests,
     generate_period_feedback_requests,
     list_feedback_requests,
@@ -35,6 +37,7 @@ pub struct Doc;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     // `mine` before `{feedback_request_id}`.
     cfg.service(list_my_feedback_requests)
+        .service(list_nominable_peers)
         .service(generate_evaluation_feedback_requests)
         .service(generate_period_feedback_requests)
         .service(list_feedback_requests)
@@ -309,4 +312,30 @@ pub async fn get_evaluation_feedback(
     let out = feedback360::get_feedback(&state.services, caller.ctx(), evaluation_id.into_inner())
         .await?;
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// Colleagues the evaluated employee (or HR and the appraiser) may propose as peer raters:
+/// active employees of the agency, never the employee or the appraiser, chosen without regard
+/// to who is already asked (so the list reveals nothing about who rates). `q` searches a name
+/// or NIP; without it, the employee's own unit. Up to 20, own unit first.
+#[utoipa::path(tag = "feedback", security(("bearer" = [])),
+    params(("evaluation_id" = Uuid, Path, description = "Evaluation id"), NominableQuery),
+    responses((status = 200, body = Vec<NominablePeer>), (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/evaluations/{evaluation_id}/nominable-peers")]
+pub async fn list_nominable_peers(
+    state: web::Data<AppState>,
+    caller: Caller,
+    evaluation_id: web::Path<Uuid>,
+    query: web::Query<NominableQuery>,
+) -> ApiResult<web::Json<Vec<NominablePeer>>> {
+    Ok(web::Json(
+        feedback360::nominable_peers(
+            &state.services,
+            caller.ctx(),
+            evaluation_id.into_inner(),
+            query.into_inner(),
+        )
+        .await?,
+    ))
 }

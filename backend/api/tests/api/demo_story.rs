@@ -678,3 +678,124 @@ async fn a_unit_heads_result_rating_follows_a_changed_organisation_predicate() {
     assert_eq!(again["result_rating"], "below");
     assert_eq!(demo.app.audit_count("evaluation.score").await, 1);
 }
+
+#[actix_web::test]
+async fn an_employee_finds_colleagues_to_nominate_without_learning_who_rates_them() {
+    let demo = Demo::load().await;
+    let (_cycle, periods) = demo.cycle_2026().await;
+    let q4 = periods[3]["id"].as_str().unwrap();
+    let pegawai = demo.employee("pegawai");
+    let eval = demo
+        .evaluations("pegawai", &format!("period_id={q4}&employee_id={pegawai}"))
+        .await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let url = format!("/api/v1/evaluations/{eval}/nominable-peers");
+    let unit = demo.get("pegawai", &url).await;
+    let names: Vec<&str> = unit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Hendra, S.Psi."), "{names:?}");
+    assert!(!names.contains(&"Dimas, S.Psi."), "not oneself");
+    assert!(
+        !names.contains(&"H. Joko Lubis, S.IP., M.AP."),
+        "not the appraiser"
+    );
+    assert!(
+        unit.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["is_same_unit"] == true)
+    );
+    // The same colleagues whether or not they were asked: nothing in the answer says so.
+    let text = unit.to_string();
+    for word in ["status", "requested", "rater", "pending"] {
+        assert!(!text.contains(word), "{word} in {text}");
+    }
+    let search = demo.get("pegawai", &format!("{url}?q=budi")).await;
+    assert!(
+        search.as_array().unwrap().iter().all(|p| p["name"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("budi"))
+    );
+    demo.app
+        .get(&url)
+        .token(demo.token("rekan"))
+        .send()
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found");
+    demo.app
+        .get(&format!("{url}?q=x"))
+        .token(demo.token("pegawai"))
+        .send()
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation");
+}
+
+#[actix_web::test]
+async fn why_rating_is_blocked_comes_as_a_code_and_actors_are_named_in_the_trail() {
+    let demo = Demo::load().await;
+    let (_cycle, periods) = demo.cycle_2026().await;
+    let q2 = periods[1]["id"].as_str().unwrap();
+    let q4 = periods[3]["id"].as_str().unwrap();
+    let penilai = demo.employee("penilai");
+    let head_q4 = demo
+        .evaluations("atasan", &format!("period_id={q4}&employee_id={penilai}"))
+        .await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The Q4 evaluation is still being filled: nothing to rate yet, hence no reason either.
+    let a = demo
+        .get(
+            "atasan",
+            &format!("/api/v1/evaluations/{head_q4}/allowed-actions"),
+        )
+        .await;
+    assert!(a["rating_blocked_code"].is_null(), "{a}");
+    demo.app
+        .sql(&format!(
+            "UPDATE evaluations SET status = 'awaiting_rating' WHERE period_id IN (SELECT id FROM periods WHERE name = 'Triwulan IV') AND employee_id IN (SELECT employee_id FROM users WHERE username = 'penilai')"
+        ))
+        .await;
+    let a = demo
+        .get(
+            "atasan",
+            &format!("/api/v1/evaluations/{head_q4}/allowed-actions"),
+        )
+        .await;
+    let q4_ends = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    if kinerja_service::assignments::today() <= q4_ends {
+        assert_eq!(a["rating_blocked_code"], "period_not_ended", "{a}");
+        assert_eq!(a["rating_opens_on"], "2027-01-01");
+    } else {
+        assert_eq!(
+            a["rating_blocked_code"], "organisation_predicate_missing",
+            "{a}"
+        );
+    }
+    assert!(!a["actions"].as_array().unwrap().contains(&json!("rate")));
+
+    let pegawai = demo.employee("pegawai");
+    let q2_mine = demo
+        .evaluations("pegawai", &format!("period_id={q2}&employee_id={pegawai}"))
+        .await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    demo.app
+        .post(&format!("/api/v1/evaluations/{q2_mine}/acknowledge"))
+        .token(demo.token("pegawai"))
+        .send()
+        .await
+        .assert_status(StatusCode::OK);
+    let trail = demo.get("pegawai", "/api/v1/me/audit-trail").await;
+    assert_eq!(trail["items"][0]["actor_label"], "pegawai");
+    assert_eq!(trail["items"][0]["actor_name"], "Dimas, S.Psi.");
+}

@@ -769,6 +769,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations/{evaluation_id}/nominable-peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Colleagues the evaluated employee (or HR and the appraiser) may propose as peer raters:
+         *     active employees of the agency, never the employee or the appraiser, chosen without regard
+         *     to who is already asked (so the list reveals nothing about who rates). `q` searches a name
+         *     or NIP; without it, the employee's own unit. Up to 20, own unit first.
+         */
+        get: operations["list_nominable_peers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations/{evaluation_id}/numeric-behaviour": {
         parameters: {
             query?: never;
@@ -2701,6 +2723,11 @@ export interface components {
             actor_id: string;
             /** @description Username or client id at the time. */
             actor_label: string;
+            /**
+             * @description The name of the employee behind the account that acted, when it is linked to one
+             *     (read now, not hashed).
+             */
+            actor_name?: string | null;
             /** @example assignment.create */
             action: string;
             /** @example appraiser_assignment */
@@ -4228,11 +4255,18 @@ export interface components {
             evaluation_id: string;
             status: components["schemas"]["EvaluationState"];
             actions: components["schemas"]["EvaluationUserAction"][];
-            /**
-             * @description For the appraiser: why rating is not possible now (period not ended, annual result
-             *     taken from the last period, organisation predicate missing...).
-             */
+            /** @description For the appraiser: why rating is not possible now, in English. */
             rating_blocked_reason?: string | null;
+            /**
+             * @description The same as a stable code for translation: `period_not_ended` (see
+             *     `rating_opens_on`), `annual_from_last_period`, `organisation_predicate_missing`.
+             */
+            rating_blocked_code?: string | null;
+            /**
+             * Format: date
+             * @description With `period_not_ended`: the first day rating is possible.
+             */
+            rating_opens_on?: string | null;
             /**
              * Format: date
              * @description The last calendar day (WIB) on which an objection may be filed; known once the result
@@ -4925,6 +4959,16 @@ export interface components {
             /** Format: int64 */
             notifications_unread: number;
         };
+        /** @description A colleague who may be nominated or asked as a rater. */
+        NominablePeer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            position_name?: string | null;
+            unit_name?: string | null;
+            /** @description In the evaluated employee's own unit. */
+            is_same_unit: boolean;
+        };
         /**
          * @example {
          *       "rater_employee_id": "01927c2e-8f3a-7b11-9c55-2d0a6c1e4f00"
@@ -5271,6 +5315,11 @@ export interface components {
                 actor_id: string;
                 /** @description Username or client id at the time. */
                 actor_label: string;
+                /**
+                 * @description The name of the employee behind the account that acted, when it is linked to one
+                 *     (read now, not hashed).
+                 */
+                actor_name?: string | null;
                 /** @example assignment.create */
                 action: string;
                 /** @example appraiser_assignment */
@@ -9713,6 +9762,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RaterReceipt"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_nominable_peers: {
+        parameters: {
+            query?: {
+                /** @description Part of a name or NIP; without it, colleagues of the evaluated employee's unit. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Evaluation id */
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominablePeer"][];
                 };
             };
             401: {
