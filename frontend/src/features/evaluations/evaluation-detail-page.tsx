@@ -15,6 +15,7 @@ import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { useCycle, useEvaluation, useObjectionFor, usePlan, type EvaluationDetail, type PlanView } from './api';
 import { EvaluationTrail } from './audit-trail';
+import { blockedText } from './blocked';
 import { EmployeeActions } from './employee-actions';
 import { ExplanationPanel } from './explanation';
 import { useEvaluationsT } from './i18n';
@@ -81,7 +82,8 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
   const deadlineDays = cycle.data?.policies.objection?.deadline_days ?? null;
   const labelFor = indicatorLabels(plan.data);
   const numeric = detail.regime !== 'pmpanrb6_2022';
-  const { leader, rating_blocked_reason: blocked } = detail.allowed;
+  const { leader } = detail.allowed;
+  const blocked = blockedText(t, detail.allowed, periodName);
   const rate = can(detail, 'rate');
   const rateNumeric = can(detail, 'rate_numeric_behaviour');
   const appraiserView = viewer.isAppraiser && !viewer.isEmployee;
@@ -105,7 +107,17 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
   const raters =
     manageRaters || appraiserView || viewer.isHr ? (
       <Section title={t('detail.raters')}>
-        <EvaluationRaters evaluationId={detail.id} viewer={viewer.isHr && !viewer.isAppraiser ? 'hr' : 'appraiser'} canManage={manageRaters} />
+        <EvaluationRaters
+          evaluationId={detail.id}
+          viewer={viewer.isHr && !viewer.isAppraiser ? 'hr' : 'appraiser'}
+          canManage={manageRaters}
+          subject={{
+            employeeId: detail.employee_id,
+            employeeName: name || t('list.unknownEmployee'),
+            appraiserId: detail.appraiser_employee_id ?? null,
+            appraiserName: detail.appraiser_name ?? '—',
+          }}
+        />
       </Section>
     ) : null;
   const trail = viewer.isEmployee ? (
@@ -135,9 +147,13 @@ export function EvaluationScreen({ detail, etag, onReload }: { detail: Evaluatio
         <section className="card ev-rate-card" aria-labelledby="ev-blocked-title" data-testid="rating-blocked">
           <div className="card-body stack">
             <h2 id="ev-blocked-title">{t('rate.blockedTitle')}</h2>
-            <Alert tone="warning" title={t('rate.blockedLead')}>
-              <span lang="en">{blocked}</span>
-            </Alert>
+            {blocked.lang === 'en' ? (
+              <Alert tone="warning" title={t('rate.blockedLead')}>
+                <span lang="en">{blocked.text}</span>
+              </Alert>
+            ) : (
+              <Alert tone="warning">{blocked.text}</Alert>
+            )}
             {leader ? <LeaderResult leader={leader} /> : null}
           </div>
         </section>

@@ -112,6 +112,39 @@ describe('EvaluationScreen for the appraiser', () => {
     expect(screen.queryByTestId('rating-form')).not.toBeInTheDocument();
   });
 
+  it('says in the reader’s language, from the server’s code, when the period ends and rating opens', () => {
+    show(
+      'appraiser',
+      { status: 'awaiting_rating', period_name: 'Triwulan IV' },
+      {
+        actions: ['manage_raters'],
+        rating_blocked_code: 'period_not_ended',
+        rating_opens_on: '2027-01-01',
+        rating_blocked_reason: 'The period Triwulan IV ends on 2026-12-31; rating opens the day after.',
+      },
+    );
+    const blocked = screen.getByTestId('rating-blocked');
+    expect(blocked).toHaveTextContent('Periode Triwulan IV belum berakhir. Penilaian dapat dilakukan mulai 1 Jan 2027.');
+    expect(blocked).not.toHaveTextContent('ends on');
+    expect(blocked.querySelector('[lang="en"]')).toBeNull();
+  });
+
+  it.each([
+    ['annual_from_last_period', 'hasil tahunan mengikuti periode terakhir yang dinilai'],
+    ['organisation_predicate_missing', 'Predikat kinerja organisasi unit untuk periode ini belum ditetapkan.'],
+  ])('translates the blocked code %s', (code, words) => {
+    show('appraiser', { status: 'awaiting_rating' }, { actions: [], rating_blocked_code: code, rating_blocked_reason: 'English reason' });
+    expect(screen.getByTestId('rating-blocked')).toHaveTextContent(words);
+    expect(screen.getByTestId('rating-blocked')).not.toHaveTextContent('English reason');
+  });
+
+  it('falls back to the server’s English text, marked as English, for a code it does not know', () => {
+    show('appraiser', { status: 'awaiting_rating' }, { actions: [], rating_blocked_code: 'moon_phase', rating_blocked_reason: 'Wait for the full moon.' });
+    const blocked = screen.getByTestId('rating-blocked');
+    expect(blocked).toHaveTextContent('Alasan yang diberikan server (dalam bahasa Inggris):');
+    expect(within(blocked).getByText('Wait for the full moon.')).toHaveAttribute('lang', 'en');
+  });
+
   it('says plainly that a unit head’s organisation predicate is not set yet', () => {
     show(
       'appraiser',

@@ -258,7 +258,15 @@ const id = {
     saveRerate: 'Simpan perubahan penilaian',
     saved: 'Penilaian disimpan. Predikat dari server: {{predicate}}.',
     blockedTitle: 'Penilaian belum dapat dilakukan',
-    blockedLead: 'Menurut server, evaluasi ini belum dapat dinilai saat ini:',
+    blockedLead: 'Alasan yang diberikan server (dalam bahasa Inggris):',
+    blockedCode: {
+      period_not_ended: 'Periode {{period}} belum berakhir. Penilaian dapat dilakukan mulai {{date}}.',
+      period_not_ended_undated: 'Periode {{period}} belum berakhir. Penilaian dapat dilakukan setelah periode berakhir.',
+      annual_from_last_period:
+        'Pada tahun penilaian ini, hasil tahunan mengikuti periode terakhir yang dinilai, sehingga tidak dinilai tersendiri. Nilailah periode-periodenya; HR kemudian menghitung hasil tahunan.',
+      organisation_predicate_missing:
+        'Predikat kinerja organisasi unit untuk periode ini belum ditetapkan. Rating hasil kerja pimpinan unit mengikuti predikat tersebut, sehingga penilaian menunggu penetapannya.',
+    },
     notRateable: 'Evaluasi ini belum diajukan pegawai, sehingga belum dapat dinilai.',
     stale: 'Evaluasi ini telah diubah oleh orang lain. Muat ulang untuk melihat versi terbaru, lalu simpan kembali.',
   },
@@ -746,7 +754,15 @@ const en: typeof id = {
     saveRerate: 'Save the changed rating',
     saved: 'Rating saved. Predicate from the server: {{predicate}}.',
     blockedTitle: 'Rating is not possible yet',
-    blockedLead: 'The server says this evaluation cannot be rated now:',
+    blockedLead: 'The server’s reason:',
+    blockedCode: {
+      period_not_ended: 'The period {{period}} has not ended yet. Rating opens on {{date}}.',
+      period_not_ended_undated: 'The period {{period}} has not ended yet. Rating opens once it has ended.',
+      annual_from_last_period:
+        'In this appraisal year the annual result follows the last rated period, so it is not rated on its own. Rate the periods; HR then scores the year.',
+      organisation_predicate_missing:
+        'The unit’s organisation predicate for this period is not set yet. A unit head’s result rating follows it, so rating waits until it is set.',
+    },
     notRateable: 'The employee has not submitted this evaluation yet, so it cannot be rated.',
     stale: 'Someone else changed this evaluation. Reload to see the latest version, then save again.',
   },

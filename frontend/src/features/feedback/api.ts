@@ -2,7 +2,7 @@
 //! BerAKHLAK reference, an evaluation's anonymous aggregates, and the raters of an evaluation
 //! as HR and the appraiser manage them (add, remove, approve nominations; the employee
 //! nominates). Never exposes who rated whom beyond what the server returns.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type components } from '@/lib/api';
 
 export type CoreValue = components['schemas']['CoreValue'];
@@ -14,6 +14,7 @@ export type MyFeedbackRequest = components['schemas']['MyFeedbackRequest'];
 export type FeedbackRequestView = components['schemas']['FeedbackRequestView'];
 export type FeedbackAggregates = components['schemas']['FeedbackAggregates'];
 export type GroupAggregate = components['schemas']['GroupAggregate'];
+export type NominablePeer = components['schemas']['NominablePeer'];
 
 export const feedbackKeys = {
   all: ['feedback'] as const,
@@ -22,6 +23,7 @@ export const feedbackKeys = {
   coreValues: ['reference', 'core-values'] as const,
   aggregates: (evaluationId: string) => [...feedbackKeys.all, 'aggregates', evaluationId] as const,
   raters: (evaluationId: string) => [...feedbackKeys.all, 'raters', evaluationId] as const,
+  nominable: (evaluationId: string, q: string) => [...feedbackKeys.all, 'nominable', evaluationId, q] as const,
 };
 
 /** The seven core values with their guidelines; reference data, kept for the session. */
@@ -105,6 +107,27 @@ export function useEvaluationRaters(evaluationId: string, enabled = true) {
       unwrap(
         await api.GET('/api/v1/evaluations/{evaluation_id}/feedback-requests', { params: { path: { evaluation_id: evaluationId } } }),
       ),
+  });
+}
+
+/**
+ * Colleagues who may be proposed or asked as raters: without `q` the evaluated employee's own
+ * unit, with `q` (2–100 characters) a search by name or NIP across the agency; up to 20, own
+ * unit first. The server chooses them without regard to who is already asked, and so does
+ * this list: it is the same whoever rates.
+ */
+export function useNominablePeers(evaluationId: string, q: string, enabled = true) {
+  return useQuery({
+    queryKey: feedbackKeys.nominable(evaluationId, q),
+    enabled,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/evaluations/{evaluation_id}/nominable-peers', {
+          params: { path: { evaluation_id: evaluationId }, query: q ? { q } : {} },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

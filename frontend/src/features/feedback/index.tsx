@@ -16,6 +16,6 @@ export const feedbackModule: FeatureModule<Role> = {
 };
 
 export { FeedbackAggregatesView } from './aggregates';
-export { EvaluationRaters, NominatePeer } from './raters';
+export { EvaluationRaters, NominatePeer, type RaterSubject } from './raters';
 export { RatingPill } from './feedback-answer-page';
 export { useCoreValues, useFeedbackAggregates, type CoreValueInfo, type FeedbackAggregates } from './api';

@@ -11,7 +11,7 @@ import { DataTable } from '@/components/data-table';
 import { Dialog } from '@/components/dialog';
 import { SelectField } from '@/components/field';
 import { StatusBadge } from '@/components/status-badge';
-import { EmployeePicker, useEmployee, type PickedEmployee } from '@/features/employees';
+import { useEmployee } from '@/features/employees';
 import { toProblem } from '@/lib/api';
 import { formatDate } from '@/lib/i18n/format';
 import {
@@ -22,9 +22,11 @@ import {
   useNominatePeer,
   useRemoveRater,
   type FeedbackRequestView,
+  type NominablePeer,
   type RaterGroup,
 } from './api';
 import { useFeedbackT } from './i18n';
+import { PeerPicker } from './peer-picker';
 import { describeProblem, type ProblemText } from './problem';
 
 const GROUPS = ['self', 'appraiser', 'peer', 'subordinate'] as const satisfies readonly RaterGroup[];
@@ -35,6 +37,8 @@ export interface EvaluationRatersProps {
   viewer: 'hr' | 'appraiser';
   /** False for read-only readers (auditors): no add, remove or approve. */
   canManage: boolean;
+  /** The evaluated employee and the appraiser, for the self and appraiser requests. */
+  subject: RaterSubject;
 }
 
 function RaterName({ id }: { id: string }) {
@@ -56,7 +60,7 @@ function useRaterNameText(id: string | null) {
   return person.data?.employee.name ?? '';
 }
 
-export function EvaluationRaters({ evaluationId, viewer, canManage }: EvaluationRatersProps) {
+export function EvaluationRaters({ evaluationId, viewer, canManage, subject }: EvaluationRatersProps) {
   const { t } = useFeedbackT();
   const raters = useEvaluationRaters(evaluationId);
   const approve = useApproveNomination(evaluationId);
@@ -153,6 +157,7 @@ export function EvaluationRaters({ evaluationId, viewer, canManage }: Evaluation
           <AddRaterForm
             evaluationId={evaluationId}
             viewer={viewer}
+            subject={subject}
             onDone={(msg) => {
               setFailure(null);
               setNotice(msg);
@@ -215,33 +220,62 @@ export function EvaluationRaters({ evaluationId, viewer, canManage }: Evaluation
   );
 }
 
-function AddRaterForm({ evaluationId, viewer, onDone }: { evaluationId: string; viewer: 'hr' | 'appraiser'; onDone: (message: string) => void }) {
+/** Who the evaluation is about: the self-assessment is theirs, the appraiser's request the appraiser's. */
+export interface RaterSubject {
+  employeeId: string;
+  employeeName: string;
+  /** Null when the appraiser is an external official (no employee record to ask). */
+  appraiserId: string | null;
+  appraiserName: string;
+}
+
+function AddRaterForm({
+  evaluationId,
+  viewer,
+  subject,
+  onDone,
+}: {
+  evaluationId: string;
+  viewer: 'hr' | 'appraiser';
+  subject: RaterSubject;
+  onDone: (message: string) => void;
+}) {
   const { t } = useFeedbackT();
   const add = useAddRater(evaluationId);
-  const [person, setPerson] = useState<PickedEmployee | null>(null);
+  const [person, setPerson] = useState<NominablePeer | null>(null);
   const [group, setGroup] = useState<RaterGroup>('peer');
   const [personError, setPersonError] = useState<string | undefined>();
   const [groupError, setGroupError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ProblemText | null>(null);
   // A new picker after each request: the search text and its results go with the old one.
   const [round, setRound] = useState(0);
+  // Self and appraiser are one person each: named, not chosen.
+  const fixed =
+    group === 'self'
+      ? { id: subject.employeeId, name: subject.employeeName }
+      : group === 'appraiser'
+        ? subject.appraiserId
+          ? { id: subject.appraiserId, name: subject.appraiserName }
+          : null
+        : undefined;
 
   async function submit() {
     setPersonError(undefined);
     setGroupError(undefined);
     setFailure(null);
-    if (!person) {
-      setPersonError(t('common.required'));
+    const rater = fixed ?? person;
+    if (!rater) {
+      if (fixed === undefined) setPersonError(t('peers.required'));
       return;
     }
     try {
-      const receipt = await add.mutateAsync({ rater_employee_id: person.id, rater_role: group });
+      const receipt = await add.mutateAsync({ rater_employee_id: rater.id, rater_role: group });
       setPerson(null);
       setRound((r) => r + 1);
       const role = t(`role.${receipt.rater_role}`).toLowerCase();
       // The appraiser's list shows attributed raters only: say why a peer does not appear in it.
       const hidden = viewer === 'appraiser' && (receipt.rater_role === 'peer' || receipt.rater_role === 'subordinate');
-      onDone(`${t('raters.received', { name: person.name, role })}${hidden ? ` ${t('raters.receivedHidden')}` : ''}`);
+      onDone(`${t('raters.received', { name: rater.name, role })}${hidden ? ` ${t('raters.receivedHidden')}` : ''}`);
     } catch (err) {
       const p = toProblem(err, 0);
       const fieldMsg = (field: string) => {
@@ -259,31 +293,56 @@ function AddRaterForm({ evaluationId, viewer, onDone }: { evaluationId: string; 
 
   return (
     <form
-      className="card"
-      style={{ padding: '1rem 1.25rem' }}
+      className="card fb-rater-form"
       noValidate
+      aria-labelledby={`add-rater-${evaluationId}`}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
       <div className="stack">
-        <strong>{t('raters.add')}</strong>
+        <strong id={`add-rater-${evaluationId}`}>{t('raters.add')}</strong>
         {failure ? (
           <Alert tone="error" title={failure.title}>
             {failure.detail}
           </Alert>
         ) : null}
         <div className="row">
-          <EmployeePicker key={round} label={t('raters.addPerson')} value={person} onChange={setPerson} error={personError} />
           <SelectField
             label={t('raters.addRole')}
             value={group}
             error={groupError}
-            onChange={(e) => setGroup(e.target.value as RaterGroup)}
+            onChange={(e) => {
+              setGroup(e.target.value as RaterGroup);
+              setPersonError(undefined);
+              setGroupError(undefined);
+            }}
             options={GROUPS.map((g) => ({ value: g, label: t(`role.${g}`) }))}
           />
-          <Button type="submit" busy={add.isPending}>
+        </div>
+        {group === 'self' ? <p className="fb-rater-fixed">{t('raters.fixedSelf', { name: subject.employeeName })}</p> : null}
+        {group === 'appraiser' ? (
+          <p className="fb-rater-fixed">
+            {subject.appraiserId ? t('raters.fixedAppraiser', { name: subject.appraiserName }) : t('raters.externalAppraiser')}
+          </p>
+        ) : null}
+        {fixed === undefined ? (
+          <PeerPicker
+            key={round}
+            evaluationId={evaluationId}
+            label={t('raters.addPerson')}
+            value={person}
+            onChange={(p) => {
+              setPerson(p);
+              setPersonError(undefined);
+            }}
+            error={personError}
+            audience="manager"
+          />
+        ) : null}
+        <div className="row">
+          <Button type="submit" busy={add.isPending} disabled={fixed === null}>
             {t('raters.add')}
           </Button>
         </div>
@@ -296,7 +355,7 @@ function AddRaterForm({ evaluationId, viewer, onDone }: { evaluationId: string; 
 export function NominatePeer({ evaluationId }: { evaluationId: string }) {
   const { t } = useFeedbackT();
   const nominate = useNominatePeer(evaluationId);
-  const [person, setPerson] = useState<PickedEmployee | null>(null);
+  const [person, setPerson] = useState<NominablePeer | null>(null);
   const [personError, setPersonError] = useState<string | undefined>();
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -307,7 +366,7 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
     setFailure(null);
     setDone(null);
     if (!person) {
-      setPersonError(t('common.required'));
+      setPersonError(t('peers.required'));
       return;
     }
     try {
@@ -332,12 +391,15 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
       className="stack"
       noValidate
       data-testid="nominate-peer"
+      aria-labelledby={`nominate-${evaluationId}`}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <strong>{t('nominate.title')}</strong>
+      <h3 id={`nominate-${evaluationId}`} className="fb-nominate-title">
+        {t('nominate.title')}
+      </h3>
       <p className="muted">{t('nominate.intro')}</p>
       {done ? <Alert tone="success">{done}</Alert> : null}
       {failure ? (
@@ -345,13 +407,24 @@ export function NominatePeer({ evaluationId }: { evaluationId: string }) {
           {failure.detail}
         </Alert>
       ) : null}
+      <PeerPicker
+        key={round}
+        evaluationId={evaluationId}
+        label={t('nominate.person')}
+        value={person}
+        onChange={(p) => {
+          setPerson(p);
+          setPersonError(undefined);
+          if (p) setDone(null);
+        }}
+        error={personError}
+        audience="employee"
+      />
       <div className="row">
-        <EmployeePicker key={round} label={t('nominate.person')} value={person} onChange={setPerson} error={personError} />
         <Button type="submit" busy={nominate.isPending}>
           {t('nominate.submit')}
         </Button>
       </div>
-      <small className="muted">{t('nominate.searchLimit')}</small>
     </form>
   );
 }
