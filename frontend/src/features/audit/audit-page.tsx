@@ -15,6 +15,7 @@ import { toProblem, type components } from '@/lib/api';
 import { formatDateTime } from '@/lib/i18n/format';
 import { usePaginationLabels } from '@/lib/i18n/labels';
 import { problemMessage } from '@/lib/i18n/problem-message';
+import { AuditActor } from './actor';
 import { dayBoundary, useAuditEntries, useVerifyChain, type AuditQuery } from './api';
 
 type Entry = components['schemas']['AuditEntryView'];
@@ -103,7 +104,7 @@ export function AuditPage() {
               columns={[
                 { key: 'seq', header: '#', render: (e) => <span className="mono">{e.seq}</span> },
                 { key: 'at', header: t('audit.at'), render: (e) => formatDateTime(e.at) },
-                { key: 'actor', header: t('audit.actor'), render: (e) => e.actor_label },
+                { key: 'actor', header: t('audit.actor'), render: (e) => <AuditActor entry={e} /> },
                 { key: 'action', header: t('audit.action'), render: (e) => <code>{e.action}</code> },
                 {
                   key: 'details',
@@ -130,7 +131,7 @@ export function AuditPage() {
                 <DetailList
                   items={[
                     { label: t('audit.at'), value: formatDateTime(selected.at) },
-                    { label: t('audit.actor'), value: `${selected.actor_label} (${selected.actor_kind})` },
+                    { label: t('audit.actor'), value: <AuditActor entry={selected} /> },
                     { label: t('audit.entity'), value: <code>{`${selected.entity_type} ${selected.entity_id}`}</code> },
                     { label: 'Request', value: <code>{selected.request_id}</code> },
                   ]}

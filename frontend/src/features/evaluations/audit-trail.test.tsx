@@ -23,13 +23,14 @@ const evaluation = {
   numeric_snapshot: null,
 };
 
-const entry = (seq: number, actor: { id: string; label: string }, action: string, entity_type: string, entity_id: string, before: object | null, after: object | null) => ({
+const entry = (seq: number, actor: { id: string; label: string; name?: string | null }, action: string, entity_type: string, entity_id: string, before: object | null, after: object | null) => ({
   seq,
   chain: 'agency:a',
   at: `2026-07-2${seq}T03:00:00Z`,
   actor_kind: 'user',
   actor_id: actor.id,
   actor_label: actor.label,
+  actor_name: actor.name ?? null,
   action,
   entity_type,
   entity_id,
@@ -40,8 +41,10 @@ const entry = (seq: number, actor: { id: string; label: string }, action: string
   hash: 'y',
 });
 
-const me = { id: 'u', label: 'pegawai' };
-const penilai = { id: 'u-penilai', label: 'penilai' };
+const me = { id: 'u', label: 'pegawai', name: 'Dimas, S.Psi.' };
+const penilai = { id: 'u-penilai', label: 'penilai', name: 'H. Joko Lubis, S.IP., M.AP.' };
+/** An account not linked to an employee (HR's own login). */
+const hr = { id: 'u-admin', label: 'admin', name: null };
 
 beforeEach(() => signInAs({ employee_id: 'emp' }));
 afterEach(() => {
@@ -85,7 +88,9 @@ describe('audit trail', () => {
     expect(items[0]).toHaveTextContent('oleh Anda');
     expect(items[0]).toHaveTextContent('Diterima pegawai');
     expect(items[1]).toHaveTextContent('Rating diberikan oleh pejabat penilai');
-    expect(items[1]).toHaveTextContent('oleh penilai');
+    // The person behind the account, not the username.
+    expect(items[1]).toHaveTextContent('oleh H. Joko Lubis, S.IP., M.AP.');
+    expect(items[1]).not.toHaveTextContent('oleh penilai');
     expect(items[1]).toHaveTextContent(/Status\s*sebelumnya Menunggu penilaian → , menjadi Dinilai/);
     // A value that was empty before is shown as it is now.
     expect(items[1]).toHaveTextContent(/Rating perilaku kerja\s*Di atas ekspektasi/);
@@ -121,10 +126,30 @@ describe('audit trail', () => {
     renderWithProviders(<MyAuditTrail />);
     const item = within(await screen.findByTestId('audit-trail')).getByRole('listitem');
     expect(item).toHaveTextContent('Catatan umpan balik berkelanjutan ditulis');
-    expect(item).toHaveTextContent('oleh penilai');
+    expect(item).toHaveTextContent('oleh H. Joko Lubis, S.IP., M.AP.');
     expect(item).toHaveTextContent('CatatanLaporan mutasi triwulan IV rapi dan tepat waktu.');
     expect(item).toHaveTextContent('Dapat dibacaPegawai dan pejabat penilai');
     expect(item).toHaveTextContent('TentangUmum');
+  });
+
+  it('names an account without an employee by its username, and a system client as the system', async () => {
+    stubFetch(({ path }) =>
+      path.startsWith('/api/v1/me/audit-trail')
+        ? json({
+            items: [
+              entry(7, hr, 'evaluation.calibrate', 'evaluation', 'e1', evaluation, { ...evaluation, calibrated_predicate: 'needs_improvement' }),
+              { ...entry(6, { id: 'sweeper', label: 'sweep' }, 'evaluation.finalise', 'evaluation', 'e1', evaluation, evaluation), actor_kind: 'client' },
+            ],
+            total: 2,
+            page: 1,
+            per_page: 25,
+          })
+        : undefined,
+    );
+    renderWithProviders(<MyAuditTrail />);
+    const items = within(await screen.findByTestId('audit-trail')).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('oleh admin');
+    expect(items[1]).toHaveTextContent('oleh sistem (sweep)');
   });
 
   it('says so when the server has no audit trail yet', async () => {

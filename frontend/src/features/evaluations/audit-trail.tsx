@@ -1,5 +1,5 @@
 //! The employee's own audit trail (`GET /me/audit-trail`) in plain words: what happened (the
-//! action named in the reader's language), who did it (you, or the account that did), when,
+//! action named in the reader's language), who did it (you, or the person behind the account), when,
 //! and what changed, field by field with the values as the app names them elsewhere. On an
 //! evaluation page it keeps the entries about that evaluation and its objection.
 import { useState } from 'react';
@@ -73,11 +73,12 @@ function TrailItem({ entry }: { entry: AuditEntry }) {
   const { user } = useSession();
   const words = useValueWords();
   const changes = changesOf(entry);
+  // The person behind the account when it is linked to one; its username otherwise.
   const who =
     entry.actor_kind === 'user' && entry.actor_id === user?.id
       ? t('trail.you')
       : entry.actor_kind === 'user'
-        ? entry.actor_label
+        ? entry.actor_name || entry.actor_label
         : t('trail.system', { label: entry.actor_label });
   const deleted = entry.before && !entry.after;
   return (
