@@ -61,3 +61,40 @@ describe('HR evaluation list', () => {
     expect(lists.some((c) => c.path.includes('per_page=500'))).toBe(false);
   });
 });
+
+describe('the appraiser’s list', () => {
+  it('opens on the year of what awaits rating, and offers every year', async () => {
+    signInAs({ username: 'penilai', employee_id: 'boss' });
+    const mk = (id: string, cycle: string, period: string, status: 'final' | 'awaiting_rating') =>
+      ({ ...row(id, id === 'old' ? 'pl2' : 'pl1', 'good'), cycle_id: cycle, period_id: period, status });
+    stubFetch(({ method, path }) => {
+      if (method !== 'GET') return undefined;
+      const url = new URL(path, 'http://x');
+      if (url.pathname === '/api/v1/evaluations') {
+        const items = url.searchParams.get('appraiser') === 'me' ? [mk('old', 'c25', 'p25', 'final'), mk('now', 'c26', 'p26', 'awaiting_rating')] : [];
+        return json({ items, total: items.length, page: 1, per_page: 100 });
+      }
+      if (url.pathname === '/api/v1/cycles/c25') return json({ id: 'c25', year: 2025, name: '2025', periods: [{ id: 'p25', name: 'Tahunan', seq: 5, is_final: true }] });
+      if (url.pathname === '/api/v1/cycles/c26') return json({ id: 'c26', year: 2026, name: '2026', periods: [{ id: 'p26', name: 'Triwulan III', seq: 3, is_final: false }] });
+      if (url.pathname === '/api/v1/plans')
+        return json({
+          items: [
+            { id: 'pl1', employee_name: 'Fikri Wibowo, S.AP.', employee_nip: '198810022011031001' },
+            { id: 'pl2', employee_name: 'Hendra, S.Psi.', employee_nip: '199606162024031001' },
+          ],
+          total: 2,
+          page: 1,
+          per_page: 500,
+        });
+      return undefined;
+    });
+    renderWithProviders(<EvaluationsPage />, { route: '/evaluations?tab=appraisees' });
+    const list = await screen.findByTestId('appraisee-evaluations');
+    expect(await within(list).findByRole('link', { name: 'Nilai Fikri Wibowo, S.AP. Triwulan III 2026' })).toBeInTheDocument();
+    expect(within(list).queryByText('Hendra, S.Psi.')).not.toBeInTheDocument();
+    const year = within(list).getByLabelText('Tahun penilaian');
+    expect(year).toHaveDisplayValue('2026');
+    await userEvent.selectOptions(year, 'Semua tahun');
+    expect(await within(list).findByText('Hendra, S.Psi.')).toBeInTheDocument();
+  });
+});

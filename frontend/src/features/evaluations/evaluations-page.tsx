@@ -58,6 +58,11 @@ function periodOrder(index: Map<string, PeriodInfo>, e: Evaluation): number {
   return p ? (p.is_final ? 1000 : p.seq) : 999;
 }
 
+/** "Triwulan III 2026"; an annual period already named by its year ("Tahunan 2025") stays as it is. */
+function periodWithYear({ period, cycle }: PeriodInfo): string {
+  return period.name.includes(String(cycle.year)) ? period.name : `${period.name} ${cycle.year}`;
+}
+
 function periodName(index: Map<string, PeriodInfo>, e: Evaluation, annual: string): string {
   const p = index.get(e.period_id)?.period;
   return p?.name ?? (e.is_annual ? annual : '…');
@@ -186,6 +191,9 @@ function MyEvaluations({ query }: { query: { data?: Evaluation[]; isPending: boo
   );
 }
 
+/** The year filter's value for every year. */
+const ALL = 'all';
+
 const RANK: Partial<Record<EvaluationState, number>> = { awaiting_rating: 0, rated: 1, filling: 2, not_started: 3 };
 
 function AppraiseeEvaluations({ items }: { items: Evaluation[] }) {
@@ -197,29 +205,45 @@ function AppraiseeEvaluations({ items }: { items: Evaluation[] }) {
   const periods = usePeriodIndex(cycleIds);
   const plans = usePlanIndex({ appraiser_employee_id: 'me' });
   const name = (e: Evaluation) => plans.data?.get(e.plan_id)?.employee_name ?? t('list.unknownEmployee');
-  const rows = items
-    .filter((e) => (!periodId || e.period_id === periodId) && (!status || e.status === status))
-    .sort(
-      (a, b) =>
-        (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) ||
-        (periods.index.get(b.period_id)?.cycle.year ?? 0) - (periods.index.get(a.period_id)?.cycle.year ?? 0) ||
-        periodOrder(periods.index, b) - periodOrder(periods.index, a) ||
-        name(a).localeCompare(name(b)),
-    );
+  const sorted = [...items].sort(
+    (a, b) =>
+      (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) ||
+      (periods.index.get(b.period_id)?.cycle.year ?? 0) - (periods.index.get(a.period_id)?.cycle.year ?? 0) ||
+      periodOrder(periods.index, b) - periodOrder(periods.index, a) ||
+      name(a).localeCompare(name(b)),
+  );
+  // Years of past results make a long list: it opens on the year of what needs the appraiser
+  // first (the top of the sorted list), and every year stays one choice away.
+  const cycleParam = params.get('cycle') ?? sorted[0]?.cycle_id ?? ALL;
+  const cycleId = cycleParam === ALL ? '' : cycleParam;
+  const rows = sorted.filter(
+    (e) => (!cycleId || e.cycle_id === cycleId) && (!periodId || e.period_id === periodId) && (!status || e.status === status),
+  );
+  const cycleOptions = [...new Map([...periods.index.values()].map((p) => [p.cycle.id, p.cycle])).values()]
+    .sort((a, b) => b.year - a.year)
+    .map((c) => ({ value: c.id, label: String(c.year) }));
   const periodOptions = [...periods.index.values()]
+    .filter((p) => !cycleId || p.cycle.id === cycleId)
     .sort((a, b) => b.cycle.year - a.cycle.year || (a.period.is_final ? 1000 : a.period.seq) - (b.period.is_final ? 1000 : b.period.seq))
-    .map((p) => ({ value: p.period.id, label: `${p.period.name} ${p.cycle.year}` }));
+    .map((p) => ({ value: p.period.id, label: periodWithYear(p) }));
 
   function setFilter(key: string, value: string) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    if (key === 'cycle') next.delete('period');
     setParams(next, { replace: true });
   }
 
   return (
     <div className="stack" data-testid="appraisee-evaluations">
       <div className="row">
+        <SelectField
+          label={t('list.cycle')}
+          value={cycleParam}
+          options={[{ value: ALL, label: t('list.allCycles') }, ...cycleOptions]}
+          onChange={(e) => setFilter('cycle', e.target.value)}
+        />
         <SelectField label={t('list.period')} value={periodId} placeholder={t('list.allPeriods')} options={periodOptions} onChange={(e) => setFilter('period', e.target.value)} />
         <SelectField
           label={t('list.state')}
@@ -255,49 +279,51 @@ function EvaluationTable({
   const name = (e: Evaluation) => plans?.get(e.plan_id)?.employee_name ?? t('list.unknownEmployee');
   const period = (e: Evaluation) => {
     const info = periods.get(e.period_id);
-    return info ? `${info.period.name} ${info.cycle.year}` : e.is_annual ? t('list.annual') : '…';
+    return info ? periodWithYear(info) : e.is_annual ? t('list.annual') : '…';
   };
   return (
-    <DataTable<Evaluation>
-      caption={t('title')}
-      rows={rows}
-      rowKey={(e) => e.id}
-      empty={empty}
-      columns={[
-        {
-          key: 'employee',
-          header: t('list.employee'),
-          render: (e) => (
-            <span>
-              <strong>{name(e)}</strong>
-              {plans?.get(e.plan_id) ? <small className="mono muted ev-nip">{plans.get(e.plan_id)?.employee_nip}</small> : null}
-            </span>
-          ),
-        },
-        ...(units ? [{ key: 'unit', header: t('list.unit'), render: (e: Evaluation) => (e.unit_id ? (units.get(e.unit_id) ?? '…') : '—') }] : []),
-        { key: 'period', header: t('list.period'), render: (e) => period(e) },
-        { key: 'state', header: t('list.state'), render: (e) => <EvaluationStatePill status={e.status} /> },
-        { key: 'result', header: t('list.result'), render: (e) => <RatingWord rating={e.result_rating} /> },
-        { key: 'behaviour', header: t('list.behaviour'), render: (e) => <RatingWord rating={e.behaviour_rating} /> },
-        { key: 'predicate', header: t('list.predicate'), render: (e) => <PredicatePill predicate={e.effective_predicate} /> },
-        {
-          key: 'open',
-          header: t('common.actions'),
-          render: (e) => {
-            const toRate = rateLinks && (e.status === 'awaiting_rating' || e.status === 'rated');
-            return (
-              <Link
-                className={rateLinks && e.status === 'awaiting_rating' ? 'btn btn-primary' : 'btn btn-secondary'}
-                to={`/evaluations/${e.id}`}
-                aria-label={t(toRate ? 'list.rateFor' : 'list.openFor', { name: name(e), period: period(e) })}
-              >
-                {t(toRate ? 'list.rate' : 'list.open')}
-              </Link>
-            );
+    <div className="ev-list">
+      <DataTable<Evaluation>
+        caption={t('title')}
+        rows={rows}
+        rowKey={(e) => e.id}
+        empty={empty}
+        columns={[
+          {
+            key: 'employee',
+            header: t('list.employee'),
+            render: (e) => (
+              <span>
+                <strong>{name(e)}</strong>
+                {plans?.get(e.plan_id) ? <small className="mono muted ev-nip">{plans.get(e.plan_id)?.employee_nip}</small> : null}
+              </span>
+            ),
           },
-        },
-      ]}
-    />
+          ...(units ? [{ key: 'unit', header: t('list.unit'), render: (e: Evaluation) => (e.unit_id ? (units.get(e.unit_id) ?? '…') : '—') }] : []),
+          { key: 'period', header: t('list.period'), render: (e) => period(e) },
+          { key: 'state', header: t('list.state'), render: (e) => <EvaluationStatePill status={e.status} /> },
+          { key: 'result', header: t('list.result'), render: (e) => <RatingWord rating={e.result_rating} /> },
+          { key: 'behaviour', header: t('list.behaviour'), render: (e) => <RatingWord rating={e.behaviour_rating} /> },
+          { key: 'predicate', header: t('list.predicate'), render: (e) => <PredicatePill predicate={e.effective_predicate} /> },
+          {
+            key: 'open',
+            header: t('common.actions'),
+            render: (e) => {
+              const toRate = rateLinks && (e.status === 'awaiting_rating' || e.status === 'rated');
+              return (
+                <Link
+                  className={rateLinks && e.status === 'awaiting_rating' ? 'btn btn-primary' : 'btn btn-secondary'}
+                  to={`/evaluations/${e.id}`}
+                  aria-label={t(toRate ? 'list.rateFor' : 'list.openFor', { name: name(e), period: period(e) })}
+                >
+                  {t(toRate ? 'list.rate' : 'list.open')}
+                </Link>
+              );
+            },
+          },
+        ]}
+      />
+    </div>
   );
 }
 

@@ -9,9 +9,10 @@ export const notificationKeys = {
   mine: (page: number) => [...notificationKeys.all, 'mine', page] as const,
 };
 
-export function useMyNotifications(page: number, perPage = 50) {
+export function useMyNotifications(page: number, perPage = 50, enabled = true) {
   return useQuery({
     queryKey: notificationKeys.mine(page),
+    enabled,
     queryFn: async () => unwrap(await api.GET('/api/v1/notifications/mine', { params: { query: { page, per_page: perPage } } })),
     placeholderData: keepPreviousData,
   });

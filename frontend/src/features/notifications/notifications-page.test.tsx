@@ -82,4 +82,19 @@ describe('NotificationsPage', () => {
     renderWithProviders(<NotificationsPage />);
     expect(await screen.findByText(/akun ini tidak terhubung dengan data pegawai/)).toBeInTheDocument();
   });
+
+  it('does not ask the server for an account without an employee (HR’s own login)', async () => {
+    tokens.set({
+      access_token: 'a',
+      refresh_token: 'r',
+      token_type: 'Bearer',
+      expires_in: 900,
+      refresh_expires_in: 3600,
+      user: { id: 'u', username: 'admin', role: 'agency_admin', must_change_password: false, employee_id: null },
+    });
+    stub(403);
+    renderWithProviders(<NotificationsPage />);
+    expect(await screen.findByText(/akun ini tidak terhubung dengan data pegawai/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.includes('/notifications/mine'))).toHaveLength(0);
+  });
 });

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/page-header';
 import { Pagination } from '@/components/pagination';
 import { Spinner } from '@/components/spinner';
 import { StatusBadge } from '@/components/status-badge';
+import { useSession } from '@/features/auth';
 import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { usePaginationLabels } from '@/lib/i18n/labels';
@@ -24,7 +25,10 @@ export function NotificationsPage() {
   const { t } = useNotificationsT();
   const pageLabels = usePaginationLabels();
   const [page, setPage] = useState(1);
-  const list = useMyNotifications(page, PER_PAGE);
+  // Notifications go to employees: an account without one (HR's own login) has none to read.
+  const { user } = useSession();
+  const hasEmployee = !!user?.employee_id;
+  const list = useMyNotifications(page, PER_PAGE, hasEmployee);
   const mark = useMarkRead();
   const [failure, setFailure] = useState<ProblemText | null>(null);
   const items = list.data?.items ?? [];
@@ -53,7 +57,8 @@ export function NotificationsPage() {
           ) : undefined
         }
       />
-      {list.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {!hasEmployee ? <Alert tone="info">{t('notEmployee')}</Alert> : null}
+      {hasEmployee && list.isPending ? <Spinner label={t('common.loading')} /> : null}
       {error ? (
         error.status === 403 ? (
           <Alert tone="info">{t('notEmployee')}</Alert>
