@@ -1,6 +1,7 @@
 // User stories of 360 feedback: a rater answers a request; the rated employee never learns
-// which peers rated them. Uses pegawai's Q4 peer request for Wahyu Nugraha and pegawai's
-// Triwulan I result, which no other feature's spec touches.
+// which peers rated them; the employee nominates a colleague and the appraiser approves.
+// Uses pegawai's Q4 peer request for Wahyu Nugraha, pegawai's Triwulan I result and the
+// raters of pegawai's Triwulan IV evaluation, which no other feature's spec touches.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, screenshot, signIn } from './helpers';
 
@@ -124,10 +125,15 @@ test('an appraiser asks peers for 360 feedback and is never told whether one was
   await page.goto(`/evaluations/${q4.id}`);
   const raters = page.getByTestId('feedback-raters');
   await expect(raters).toContainText('Rekan kerja dan bawahan yang dipilih sistem tidak ditampilkan');
+  // The picker lists pegawai's unit without typing; a search reaches the whole agency.
+  const people = raters.getByRole('group', { name: 'Pegawai' });
+  await expect(people).toContainText('Rekan di unit kerja pegawai yang dinilai: Bidang Mutasi dan Promosi');
   const ask = async (search: string, name: string) => {
-    await raters.getByRole('searchbox', { name: 'Pegawai' }).fill(search);
-    await raters.getByRole('button', { name: new RegExp(name.replace(/[.,]/g, '\\$&')) }).click();
     await raters.getByLabel('Kelompok penilai').selectOption({ label: 'Rekan kerja' });
+    await raters.getByRole('searchbox', { name: 'Cari nama atau NIP' }).fill(search);
+    await expect(people).toContainText(`cocok dengan “${search}”`);
+    // Own unit first: the colleague of that name in pegawai's unit.
+    await people.getByRole('radio', { name, exact: true }).first().check();
     await raters.getByRole('button', { name: 'Tambah penilai' }).click();
     await expect(raters.getByRole('status').filter({ hasText: 'Permintaan tercatat' })).toHaveText(
       `Permintaan tercatat: ${name} diminta memberi umpan balik sebagai rekan kerja. Rekan kerja dan bawahan tidak tampil dalam daftar ini, agar penilaian mereka tetap anonim.`,
@@ -146,4 +152,67 @@ test('an appraiser asks peers for 360 feedback and is never told whether one was
   const found = await (await request.get('/api/v1/employees?q=Ayu%20Wulandari&per_page=20', { headers: hr })).json();
   const ayu = new Set(found.items.filter((e: { name: string }) => e.name === 'Ayu Wulandari, S.E.').map((e: { id: string }) => e.id));
   expect(all.some((r: { rater_employee_id: string; rater_role: string }) => ayu.has(r.rater_employee_id) && r.rater_role === 'peer')).toBe(true);
+});
+
+test('an employee nominates a colleague from their unit and the appraiser approves the nomination', async ({ page, request }) => {
+  // pegawai's Triwulan IV evaluation, and a colleague of the unit not asked yet (HR may know who is).
+  const hr = { Authorization: `Bearer ${await token(request, 'admin')}` };
+  const me = { Authorization: `Bearer ${await token(request, 'pegawai')}` };
+  const pegawai = (await (await request.post('/api/v1/auth/login', { data: { username: 'pegawai', password: DEMO_PASSWORD } })).json()).user;
+  const cycles = await (await request.get('/api/v1/cycles?year=2026', { headers: hr })).json();
+  const list = await (await request.get(`/api/v1/evaluations?employee_id=${pegawai.employee_id}&cycle_id=${cycles.items[0].id}&per_page=50`, { headers: me })).json();
+  const details = await Promise.all(list.items.map(async (e: { id: string }) => (await request.get(`/api/v1/evaluations/${e.id}`, { headers: me })).json()));
+  const q4 = details.find((d: { period_name: string }) => d.period_name === 'Triwulan IV');
+  expect(q4.allowed.actions).toContain('nominate_peer');
+  const unit: { id: string; name: string }[] = await (await request.get(`/api/v1/evaluations/${q4.id}/nominable-peers`, { headers: me })).json();
+  const asked = new Set(
+    ((await (await request.get(`/api/v1/evaluations/${q4.id}/feedback-requests`, { headers: hr })).json()) as { rater_employee_id: string }[]).map(
+      (r) => r.rater_employee_id,
+    ),
+  );
+  const colleague = unit.find((p) => !asked.has(p.id));
+  expect(colleague).toBeDefined();
+  const name = colleague?.name ?? '';
+
+  await signIn(page, 'pegawai');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Evaluasi kinerja' }).click();
+  await page.getByRole('link', { name: 'Buka evaluasi Triwulan IV', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Evaluasi kinerja saya' })).toBeVisible();
+  const form = page.getByTestId('nominate-peer');
+  await expect(form.getByRole('heading', { name: 'Usulkan rekan kerja sebagai penilai' })).toBeVisible();
+  // The own unit is listed without typing; nothing in it says who already rates.
+  const peers = form.getByRole('group', { name: 'Rekan kerja' });
+  await expect(peers).toContainText('Rekan di unit kerja Anda: Bidang Mutasi dan Promosi');
+  await expect(peers.getByRole('radio', { name: 'Hendra, S.Psi.' })).toBeVisible();
+  await expect(form).not.toContainText(/sudah diminta|sudah menjadi penilai|menilai Anda/);
+  await peers.getByRole('radio', { name, exact: true }).check();
+  await form.scrollIntoViewIfNeeded();
+  await screenshot(page, 'feedback-nominate-picker');
+  await form.getByRole('button', { name: 'Usulkan' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'diterima' })).toHaveText(`Usulan untuk ${name} diterima; pejabat penilai Anda yang memutuskan.`);
+  await expect(peers.getByRole('radio', { checked: true })).toHaveCount(0);
+  await screenshot(page, 'feedback-nominate-received');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+
+  // The appraiser finds the nomination on the evaluation and approves it.
+  await signIn(page, 'penilai');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Evaluasi kinerja' }).click();
+  await page.getByRole('tab', { name: /Pegawai yang saya nilai/ }).click();
+  await page.getByRole('link', { name: /^(Buka evaluasi|Nilai) Dimas, S\.Psi\. Triwulan IV 2026$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Evaluasi kinerja: Dimas, S.Psi.' })).toBeVisible();
+  const raters = page.getByTestId('feedback-raters');
+  const row = raters.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Menunggu persetujuan');
+  await expect(row).toContainText('Dinominasikan pegawai');
+  await row.scrollIntoViewIfNeeded();
+  await screenshot(page, 'feedback-nomination-awaiting-approval');
+  await row.getByRole('button', { name: 'Setujui' }).click();
+  await expect(raters.getByRole('status').filter({ hasText: 'Nominasi disetujui' })).toContainText('Nominasi disetujui; rekan tersebut diberi tahu.');
+  // Approved, the peer is asked and, like every peer, no longer listed to the appraiser.
+  await expect(raters.getByRole('table')).not.toContainText(name);
+  const after = (await (await request.get(`/api/v1/evaluations/${q4.id}/feedback-requests`, { headers: hr })).json()) as {
+    rater_employee_id: string;
+    is_approved: boolean;
+  }[];
+  expect(after.find((r) => r.rater_employee_id === colleague?.id)?.is_approved).toBe(true);
 });

@@ -154,7 +154,9 @@ describe('EvaluationRaters', () => {
     const row = (await screen.findByText('Hendra, S.Psi.')).closest('tr') as HTMLElement;
     expect(within(row).getByText('Menunggu persetujuan')).toBeInTheDocument();
     await userEvent.click(within(row).getByRole('button', { name: 'Setujui' }));
-    expect(await screen.findByText('Nominasi disetujui; rekan tersebut diberi tahu.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nominasi disetujui; rekan tersebut diberi tahu. Rekan kerja dan bawahan tidak tampil dalam daftar ini, agar penilaian mereka tetap anonim.'),
+    ).toBeInTheDocument();
     await waitFor(() => expect(calls).toContain('POST /api/v1/feedback-requests/r9/approve'));
   });
 

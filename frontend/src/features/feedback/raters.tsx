@@ -134,7 +134,8 @@ export function EvaluationRaters({ evaluationId, viewer, canManage, subject }: E
                         onClick={() =>
                           void run(async () => {
                             await approve.mutateAsync(r.id);
-                            return t('raters.approvedDone');
+                            // An approved peer leaves the appraiser's list: say why, as after a request.
+                            return viewer === 'appraiser' ? `${t('raters.approvedDone')} ${t('raters.receivedHidden')}` : t('raters.approvedDone');
                           })
                         }
                       >
