@@ -45,6 +45,10 @@ struct Args {
     /// Timed runs per measurement (the median is reported).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Reuse the agency a previous `--keep` run left (PostgreSQL database or SQLite file)
+    /// instead of generating it again.
+    #[arg(long)]
+    reuse: bool,
 }
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -103,6 +107,26 @@ struct Agency {
     id: Uuid,
     cycle: cycle::Model,
     q1: Uuid,
+}
+
+/// The agency of an earlier run (`--reuse`).
+async fn existing(db: &DatabaseConnection) -> Result<Agency, BoxError> {
+    let cycle = cycle::Entity::find()
+        .one(db)
+        .await?
+        .ok_or("no agency to reuse: run once with --keep first")?;
+    let q1 = period::Entity::find()
+        .filter(period::Column::CycleId.eq(cycle.id))
+        .filter(period::Column::Seq.eq(1))
+        .one(db)
+        .await?
+        .ok_or("the reused cycle has no first period")?
+        .id;
+    Ok(Agency {
+        id: cycle.agency_id,
+        cycle,
+        q1,
+    })
 }
 
 async fn generate(db: &DatabaseConnection, n: usize) -> Result<Agency, BoxError> {
@@ -528,7 +552,15 @@ async fn run(url: &str, args: &Args) -> Result<(), BoxError> {
     let conn = kinerja_service::open_database(url).await?;
     let db = kinerja_service::Db::new(conn.clone());
     let started = Instant::now();
-    let ag = generate(&conn, n).await?;
+    let ag = if args.reuse {
+        existing(&conn).await?
+    } else {
+        let ag = generate(&conn, n).await?;
+        // Refresh the planner's statistics after the bulk load, as autovacuum would soon
+        // after it in production (PostgreSQL ANALYZE; SQLite's query planner statistics).
+        conn.execute_unprepared("ANALYZE").await?;
+        ag
+    };
     let generation = started.elapsed();
     eprintln!(
         "generated {n} employees in {:.1} s",
@@ -629,7 +661,7 @@ async fn main() -> Result<(), BoxError> {
             .next()
             .unwrap_or_default()
             .to_owned();
-        if std::path::Path::new(&path).exists() {
+        if std::path::Path::new(&path).exists() && !args.reuse {
             return Err(format!(
                 "{path} exists; the benchmark writes a new database (remove it first)"
             )
@@ -647,12 +679,14 @@ async fn main() -> Result<(), BoxError> {
         let admin_url = args.database_url.clone();
         let name = format!("kinerja_bench_{n}");
         let admin = sea_orm::Database::connect(&admin_url).await?;
-        admin
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
-            .await?;
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await?;
+        if !args.reuse {
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+                .await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+        }
         let base = admin_url
             .rsplit_once('/')
             .map(|(b, _)| b)

@@ -9,7 +9,7 @@ use kinerja_store::entities::{audit_chain_head, audit_log};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, Statement, Value,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -57,7 +57,7 @@ pub async fn record<C: ConnectionTrait>(
 }
 
 /// Rows per multi-row INSERT of audit entries: 17 columns, under both databases' bind limits.
-const INSERT_CHUNK: usize = 1000;
+const INSERT_CHUNK: usize = 2000;
 
 /// Appends entries in the given order, as one write per chain: the chain's head is locked
 /// once, the hashes are chained in memory and the rows inserted in multi-row INSERTs. Batch
@@ -87,6 +87,7 @@ pub async fn record_many<C: ConnectionTrait>(
     let at = Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true);
     let actor_id = ctx.actor.id_text();
     for (chain, entries) in chains {
+        let agency_of_chain = entries.first().and_then(|c| c.agency_id);
         // Make sure the head row exists, then lock it: appends to one chain are serialised.
         audit_chain_head::Entity::insert(audit_chain_head::ActiveModel {
             chain: Set(chain.clone()),
@@ -111,7 +112,8 @@ pub async fn record_many<C: ConnectionTrait>(
             .ok_or_else(|| ServiceError::Internal("audit chain head vanished".into()))?;
         let mut seq = head.seq;
         let mut prev = head.hash;
-        let mut rows = Vec::with_capacity(entries.len());
+        // Per row: seq, action, entity_type, entity_id, before, after, prev_hash, hash, subject.
+        let mut rows: Vec<[Value; 9]> = Vec::with_capacity(entries.len());
         for change in entries {
             let before = to_text(&change.before);
             let after = to_text(&change.after);
@@ -135,32 +137,28 @@ pub async fn record_many<C: ConnectionTrait>(
                 subject: &subject,
             };
             let hash = entry_hash(&prev, &content);
-            rows.push(audit_log::ActiveModel {
-                chain: Set(chain.clone()),
-                seq: Set(seq),
-                agency_id: Set(change.agency_id),
-                at: Set(at.clone()),
-                actor_kind: Set(ctx.actor.kind().to_owned()),
-                actor_id: Set(actor_id.clone()),
-                actor_label: Set(ctx.actor.label.clone()),
-                action: Set(change.action.to_owned()),
-                entity_type: Set(change.entity_type.to_owned()),
-                entity_id: Set(change.entity_id),
-                before: Set(before),
-                after: Set(after),
-                request_id: Set(ctx.request_id.clone()),
-                prev_hash: Set(prev),
-                hash: Set(hash.clone()),
-                subject_employee_id: Set(change.subject_employee_id),
-                ..Default::default()
-            });
-            prev = hash;
+            rows.push([
+                Value::from(seq),
+                Value::from(change.action),
+                Value::from(change.entity_type),
+                Value::from(change.entity_id),
+                Value::from(before),
+                Value::from(after),
+                Value::from(std::mem::replace(&mut prev, hash.clone())),
+                Value::from(hash),
+                Value::from(change.subject_employee_id),
+            ]);
         }
-        for chunk in rows.chunks(INSERT_CHUNK) {
-            audit_log::Entity::insert_many(chunk.to_vec())
-                .exec_without_returning(txn)
-                .await?;
-        }
+        let shared = [
+            Value::from(chain.clone()),
+            Value::from(at.clone()),
+            Value::from(ctx.actor.kind()),
+            Value::from(actor_id.clone()),
+            Value::from(ctx.actor.label.clone()),
+            Value::from(ctx.request_id.clone()),
+            Value::from(agency_of_chain),
+        ];
+        insert_entries(txn, &shared, rows).await?;
         audit_chain_head::Entity::update(audit_chain_head::ActiveModel {
             chain: Set(chain),
             seq: Set(seq),
@@ -168,6 +166,89 @@ pub async fn record_many<C: ConnectionTrait>(
         })
         .exec(txn)
         .await?;
+    }
+    Ok(())
+}
+
+/// Inserts chained entries: on PostgreSQL each chunk travels as one JSON parameter expanded by
+/// `json_to_recordset` (a batch of 100,000 entries binds a few dozen values instead of
+/// nearly a million); on SQLite, in-process, as multi-row VALUES whose seven shared values are
+/// bound once per statement. `rows` hold, per entry: seq, action, entity_type, entity_id,
+/// before, after, prev_hash, hash, subject.
+async fn insert_entries<C: ConnectionTrait>(
+    txn: &C,
+    shared: &[Value; 7],
+    mut rows: Vec<[Value; 9]>,
+) -> ServiceResult<()> {
+    const COLUMNS: &str = "chain, at, actor_kind, actor_id, actor_label, request_id, agency_id, \
+        seq, action, entity_type, entity_id, before, after, prev_hash, hash, subject_employee_id";
+    let backend = txn.get_database_backend();
+    if backend == DbBackend::Postgres {
+        const NAMES: [&str; 9] = [
+            "seq",
+            "action",
+            "entity_type",
+            "entity_id",
+            "before",
+            "after",
+            "prev_hash",
+            "hash",
+            "subject",
+        ];
+        while !rows.is_empty() {
+            let chunk: Vec<[Value; 9]> = rows.drain(..rows.len().min(5000)).collect();
+            let records: Vec<serde_json::Value> = chunk
+                .into_iter()
+                .map(|row| {
+                    let mut o = serde_json::Map::with_capacity(9);
+                    for (name, v) in NAMES.iter().zip(row) {
+                        let j = match v {
+                            Value::BigInt(Some(n)) => serde_json::Value::from(n),
+                            Value::String(Some(t)) => serde_json::Value::from(t),
+                            Value::Uuid(Some(u)) => serde_json::Value::from(u.to_string()),
+                            _ => serde_json::Value::Null,
+                        };
+                        o.insert((*name).to_owned(), j);
+                    }
+                    serde_json::Value::Object(o)
+                })
+                .collect();
+            let mut values = shared.to_vec();
+            values.push(Value::from(serde_json::Value::Array(records).to_string()));
+            let text = format!(
+                "INSERT INTO audit_log ({COLUMNS}) \
+                 SELECT $1, $2, $3, $4, $5, $6, $7, r.seq, r.action, r.entity_type, r.entity_id, \
+                 r.before, r.after, r.prev_hash, r.hash, r.subject \
+                 FROM json_to_recordset($8::json) AS r(seq bigint, action text, entity_type text, \
+                 entity_id text, before text, after text, prev_hash text, hash text, subject uuid)"
+            );
+            txn.execute_raw(Statement::from_sql_and_values(backend, text, values))
+                .await?;
+        }
+        return Ok(());
+    }
+    while !rows.is_empty() {
+        let chunk: Vec<[Value; 9]> = rows.drain(..rows.len().min(INSERT_CHUNK)).collect();
+        let mut values: Vec<Value> = shared.to_vec();
+        let mut text = format!("INSERT INTO audit_log ({COLUMNS}) VALUES ");
+        let shared_marks = (1..=7)
+            .map(|n| format!("?{n}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        for (i, row) in chunk.into_iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push('(');
+            text.push_str(&shared_marks);
+            for v in row {
+                values.push(v);
+                text.push_str(&format!(",?{}", values.len()));
+            }
+            text.push(')');
+        }
+        txn.execute_raw(Statement::from_sql_and_values(backend, text, values))
+            .await?;
     }
     Ok(())
 }
