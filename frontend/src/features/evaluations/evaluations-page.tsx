@@ -77,8 +77,10 @@ function EmployeeEvaluations() {
   const [params, setParams] = useSearchParams();
   const mine = useAllEvaluations({ employee_id: me }, !!me);
   const appraisees = useAllEvaluations({ appraiser: 'me' }, !!me);
-  const hasAppraisees = (appraisees.data?.length ?? 0) > 0;
   const wanted = params.get('tab');
+  // A link to the appraisees' tab (the landing page's "rate now") opens on it while the list is
+  // read, rather than showing the reader's own evaluations first.
+  const hasAppraisees = (appraisees.data?.length ?? 0) > 0 || (wanted === 'appraisees' && appraisees.isPending && !!me);
   const tab = wanted === 'appraisees' && hasAppraisees ? 'appraisees' : wanted === 'trail' ? 'trail' : 'mine';
   const toRate = appraisees.data?.filter((e) => e.status === 'awaiting_rating').length ?? 0;
   const tabs = [
@@ -100,13 +102,21 @@ function EmployeeEvaluations() {
 
   return (
     <div className="stack">
-      <PageHeader title={t('title')} subtitle={t('list.subtitleEmployee')} />
+      <PageHeader title={t('title')} subtitle={t(hasAppraisees ? 'list.subtitleEmployee' : 'list.subtitleMine')} />
       {!me ? (
         <Alert tone="info">{t('list.noneMine')}</Alert>
       ) : (
         <Tabs label={t('list.tabs')} tabs={tabs} selected={tab} onSelect={(id) => setParams(id === 'mine' ? {} : { tab: id }, { replace: true })}>
           {tab === 'mine' ? <MyEvaluations query={mine} /> : null}
-          {tab === 'appraisees' ? <AppraiseeEvaluations items={appraisees.data ?? []} /> : null}
+          {tab === 'appraisees' ? (
+            appraisees.data ? (
+              <AppraiseeEvaluations items={appraisees.data} />
+            ) : appraisees.error ? (
+              <ProblemBox error={appraisees.error} />
+            ) : (
+              <Spinner label={t('common.loading')} />
+            )
+          ) : null}
           {tab === 'trail' ? <MyAuditTrail /> : null}
         </Tabs>
       )}
