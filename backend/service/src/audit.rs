@@ -57,7 +57,7 @@ pub async fn record<C: ConnectionTrait>(
 }
 
 /// Rows per multi-row INSERT of audit entries: 17 columns, under both databases' bind limits.
-const INSERT_CHUNK: usize = 2000;
+const INSERT_CHUNK: usize = 1000;
 
 /// Appends entries in the given order, as one write per chain: the chain's head is locked
 /// once, the hashes are chained in memory and the rows inserted in multi-row INSERTs. Batch
@@ -172,9 +172,8 @@ pub async fn record_many<C: ConnectionTrait>(
 
 /// Inserts chained entries: on PostgreSQL each chunk travels as one JSON parameter expanded by
 /// `json_to_recordset` (a batch of 100,000 entries binds a few dozen values instead of
-/// nearly a million); on SQLite, in-process, as multi-row VALUES whose seven shared values are
-/// bound once per statement. `rows` hold, per entry: seq, action, entity_type, entity_id,
-/// before, after, prev_hash, hash, subject.
+/// 1.7 million); on SQLite, in-process, as multi-row INSERTs of 1,000 rows. `rows` hold, per
+/// entry: seq, action, entity_type, entity_id, before, after, prev_hash, hash, subject.
 async fn insert_entries<C: ConnectionTrait>(
     txn: &C,
     shared: &[Value; 7],
@@ -184,37 +183,51 @@ async fn insert_entries<C: ConnectionTrait>(
         seq, action, entity_type, entity_id, before, after, prev_hash, hash, subject_employee_id";
     let backend = txn.get_database_backend();
     if backend == DbBackend::Postgres {
-        const NAMES: [&str; 9] = [
-            "seq",
-            "action",
-            "entity_type",
-            "entity_id",
-            "before",
-            "after",
-            "prev_hash",
-            "hash",
-            "subject",
-        ];
         while !rows.is_empty() {
             let chunk: Vec<[Value; 9]> = rows.drain(..rows.len().min(5000)).collect();
-            let records: Vec<serde_json::Value> = chunk
-                .into_iter()
-                .map(|row| {
-                    let mut o = serde_json::Map::with_capacity(9);
-                    for (name, v) in NAMES.iter().zip(row) {
-                        let j = match v {
-                            Value::BigInt(Some(n)) => serde_json::Value::from(n),
-                            Value::String(Some(t)) => serde_json::Value::from(t),
-                            Value::Uuid(Some(u)) => serde_json::Value::from(u.to_string()),
-                            _ => serde_json::Value::Null,
-                        };
-                        o.insert((*name).to_owned(), j);
-                    }
-                    serde_json::Value::Object(o)
+            // One JSON array of the rows, serialised straight from a struct.
+            #[derive(Serialize)]
+            struct Record<'a> {
+                seq: i64,
+                action: &'a str,
+                entity_type: &'a str,
+                entity_id: &'a str,
+                before: &'a str,
+                after: &'a str,
+                prev_hash: &'a str,
+                hash: &'a str,
+                subject: Option<Uuid>,
+            }
+            fn text_of(v: &Value) -> &str {
+                match v {
+                    Value::String(Some(t)) => t.as_str(),
+                    _ => "",
+                }
+            }
+            let records: Vec<Record> = chunk
+                .iter()
+                .map(|row| Record {
+                    seq: match row[0] {
+                        Value::BigInt(Some(n)) => n,
+                        _ => 0,
+                    },
+                    action: text_of(&row[1]),
+                    entity_type: text_of(&row[2]),
+                    entity_id: text_of(&row[3]),
+                    before: text_of(&row[4]),
+                    after: text_of(&row[5]),
+                    prev_hash: text_of(&row[6]),
+                    hash: text_of(&row[7]),
+                    subject: match row[8] {
+                        Value::Uuid(u) => u,
+                        _ => None,
+                    },
                 })
                 .collect();
+            let json = serde_json::to_string(&records)
+                .map_err(|e| ServiceError::Internal(format!("audit batch: {e}")))?;
             let mut values = shared.to_vec();
-            values.push(Value::from(serde_json::Value::Array(records).to_string()));
+            values.push(Value::from(json));
             let text = format!(
                 "INSERT INTO audit_log ({COLUMNS}) \
                  SELECT $1, $2, $3, $4, $5, $6, $7, r.seq, r.action, r.entity_type, r.entity_id, \
@@ -227,27 +240,77 @@ async fn insert_entries<C: ConnectionTrait>(
         }
         return Ok(());
     }
+    // SQLite is in-process: plain multi-row INSERTs of entity rows are the fastest there.
+    let [
+        chain,
+        at,
+        actor_kind,
+        actor_id,
+        actor_label,
+        request_id,
+        agency_id,
+    ] = shared.clone();
+    let text = |v: Value| match v {
+        Value::String(Some(t)) => t,
+        _ => String::new(),
+    };
+    let (chain, at, actor_kind, actor_id, actor_label, request_id) = (
+        text(chain),
+        text(at),
+        text(actor_kind),
+        text(actor_id),
+        text(actor_label),
+        text(request_id),
+    );
+    let agency_id = match agency_id {
+        Value::Uuid(u) => u,
+        _ => None,
+    };
     while !rows.is_empty() {
-        let chunk: Vec<[Value; 9]> = rows.drain(..rows.len().min(INSERT_CHUNK)).collect();
-        let mut values: Vec<Value> = shared.to_vec();
-        let mut text = format!("INSERT INTO audit_log ({COLUMNS}) VALUES ");
-        let shared_marks = (1..=7)
-            .map(|n| format!("?{n}"))
-            .collect::<Vec<_>>()
-            .join(",");
-        for (i, row) in chunk.into_iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            text.push('(');
-            text.push_str(&shared_marks);
-            for v in row {
-                values.push(v);
-                text.push_str(&format!(",?{}", values.len()));
-            }
-            text.push(')');
-        }
-        txn.execute_raw(Statement::from_sql_and_values(backend, text, values))
+        let chunk: Vec<audit_log::ActiveModel> = rows
+            .drain(..rows.len().min(INSERT_CHUNK))
+            .map(
+                |[
+                    seq,
+                    action,
+                    entity_type,
+                    entity_id,
+                    before,
+                    after,
+                    prev,
+                    hash,
+                    subject,
+                ]| {
+                    audit_log::ActiveModel {
+                        chain: Set(chain.clone()),
+                        seq: Set(match seq {
+                            Value::BigInt(Some(n)) => n,
+                            _ => 0,
+                        }),
+                        agency_id: Set(agency_id),
+                        at: Set(at.clone()),
+                        actor_kind: Set(actor_kind.clone()),
+                        actor_id: Set(actor_id.clone()),
+                        actor_label: Set(actor_label.clone()),
+                        action: Set(text(action)),
+                        entity_type: Set(text(entity_type)),
+                        entity_id: Set(text(entity_id)),
+                        before: Set(text(before)),
+                        after: Set(text(after)),
+                        request_id: Set(request_id.clone()),
+                        prev_hash: Set(text(prev)),
+                        hash: Set(text(hash)),
+                        subject_employee_id: Set(match subject {
+                            Value::Uuid(u) => u,
+                            _ => None,
+                        }),
+                        ..Default::default()
+                    }
+                },
+            )
+            .collect();
+        audit_log::Entity::insert_many(chunk)
+            .exec_without_returning(txn)
             .await?;
     }
     Ok(())
