@@ -101,6 +101,11 @@ describe('list views and queries', () => {
     expect(viewsFor(true, true)).toEqual(['all', 'mine', 'to-approve', 'appraisees']);
   });
 
+  it('keeps the appraiser’s views from staff who appraise nobody', () => {
+    expect(viewsFor(false, true, false)).toEqual(['mine']);
+    expect(viewsFor(true, true, false)).toEqual(['all', 'mine']);
+  });
+
   it('asks for submitted plans of the caller’s appraisees in the to-approve view', () => {
     const q = queryFor('to-approve', new URLSearchParams('status=draft&cycle=c1'), 'me-id');
     expect(q).toMatchObject({ appraiser_employee_id: 'me', status: 'submitted', cycle_id: 'c1', page: 1 });

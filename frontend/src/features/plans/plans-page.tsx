@@ -16,7 +16,7 @@ import { unitOptions, useUnitTree } from '@/features/units';
 import { toProblem } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { usePaginationLabels } from '@/lib/i18n/labels';
-import { usePlans, useCycles, type PlanState, type PlanSummary, type PlansQuery } from './api';
+import { useAppraisees, usePlans, useCycles, type PlanState, type PlanSummary, type PlansQuery } from './api';
 import { stateLabel, stateTone } from './format';
 import { usePlansT } from './i18n';
 import { ProblemAlert } from './problem-alert';
@@ -28,11 +28,16 @@ export const PLAN_STATES: readonly PlanState[] = ['draft', 'submitted', 'reviewe
 
 export type PlanListView = 'mine' | 'to-approve' | 'appraisees' | 'all';
 
-/** The views a user has: HR sees the agency; an employee their own and their appraisees'. */
-export function viewsFor(hr: boolean, hasEmployee: boolean): PlanListView[] {
+/**
+ * The views a user has: HR sees the agency; an employee their own, and an appraiser also the
+ * plans to approve and their appraisees' (`appraises` false hides those from staff who
+ * appraise nobody).
+ */
+export function viewsFor(hr: boolean, hasEmployee: boolean, appraises = true): PlanListView[] {
   const views: PlanListView[] = [];
   if (hr) views.push('all');
-  if (hasEmployee) views.push('mine', 'to-approve', 'appraisees');
+  if (hasEmployee) views.push('mine');
+  if (hasEmployee && appraises) views.push('to-approve', 'appraisees');
   return views;
 }
 
@@ -67,9 +72,15 @@ export function PlansPage() {
   const { user } = useSession();
   const hr = isHr(user);
   const employeeId = user?.employee_id ?? null;
-  const views = viewsFor(hr, !!employeeId);
   const [search, setSearch] = useSearchParams();
   const requested = search.get('view') as PlanListView | null;
+  // Whom the reader appraises today: the appraiser's views only for those who appraise someone.
+  // While that is read, a link to an appraiser's view keeps it; if it cannot be read, all stay.
+  const appraisees = useAppraisees(employeeId);
+  const appraises = appraisees.data
+    ? appraisees.data.items.length > 0
+    : appraisees.isError || requested === 'to-approve' || requested === 'appraisees';
+  const views = viewsFor(hr, !!employeeId, appraises);
   const view: PlanListView = requested && views.includes(requested) ? requested : (views[0] ?? 'mine');
   const query = queryFor(view, search, employeeId);
   const plans = usePlans(query, view !== 'mine' || !!employeeId);
