@@ -618,7 +618,8 @@ async fn run(url: &str, args: &Args) -> Result<(), BoxError> {
     // (kinerja verify-progress --repair), they are packed again: timed too.
     kinerja_service::progress::rebuild_counters(&db).await?;
     if !url.starts_with("sqlite") {
-        conn.execute_unprepared("VACUUM ANALYZE progress_counters").await?;
+        conn.execute_unprepared("VACUUM ANALYZE progress_counters")
+            .await?;
     }
     let mut progress_packed = Vec::new();
     for _ in 0..runs {
