@@ -1221,25 +1221,41 @@ async fn full_view<C: ConnectionTrait>(db: &C, p: &plan::Model) -> ServiceResult
     })
 }
 
+/// The plan an audit entry is about: its id, agency and employee (the entry's subject).
+#[derive(Clone, Copy)]
+struct PlanKey {
+    id: Uuid,
+    agency_id: Uuid,
+    employee_id: Uuid,
+}
+
+impl From<&plan::Model> for PlanKey {
+    fn from(p: &plan::Model) -> Self {
+        Self {
+            id: p.id,
+            agency_id: p.agency_id,
+            employee_id: p.employee_id,
+        }
+    }
+}
+
 async fn audit_plan<C: ConnectionTrait>(
     db: &C,
     ctx: &Ctx,
     action: &str,
-    id: Uuid,
-    agency_id: Uuid,
+    key: PlanKey,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
-    subject: Uuid,
 ) -> ServiceResult<()> {
     audit::record(
         db,
         ctx,
         Change {
-            subject_employee_id: Some(subject),
-            agency_id: Some(agency_id),
+            subject_employee_id: Some(key.employee_id),
+            agency_id: Some(key.agency_id),
             action,
             entity_type: ENTITY,
-            entity_id: id.to_string(),
+            entity_id: key.id.to_string(),
             before,
             after,
         },
@@ -1402,11 +1418,9 @@ pub async fn create_plan(s: &Services, ctx: &Ctx, req: CreatePlan) -> ServiceRes
         &*txn,
         ctx,
         "plan.create",
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         None,
         audit::snapshot(&view.header),
-        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -1528,11 +1542,9 @@ pub async fn update_plan(
         &*txn,
         ctx,
         "plan.update",
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         audit::snapshot(&before),
         audit::snapshot(&view.header),
-        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -1932,11 +1944,9 @@ pub async fn put_expectations(
         &*txn,
         ctx,
         "plan.expectations",
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         audit::snapshot(&before),
         audit::snapshot(&after),
-        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2001,11 +2011,9 @@ pub async fn put_annexes(
         &*txn,
         ctx,
         "plan.annexes",
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         audit::snapshot(&before),
         audit::snapshot(&after),
-        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2060,11 +2068,9 @@ async fn transition_plan<C: ConnectionTrait>(
         db,
         ctx,
         &format!("plan.{}", action.as_str()),
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         audit::snapshot(&before),
         audit::snapshot(&after),
-        p.employee_id,
     )
     .await?;
     Ok(p)
@@ -2291,11 +2297,9 @@ pub async fn revise_plan(s: &Services, ctx: &Ctx, id: Uuid) -> ServiceResult<Pla
         &*txn,
         ctx,
         "plan.revise",
-        new.id,
-        new.agency_id,
+        PlanKey::from(&new),
         None,
         audit::snapshot(&view.header),
-        new.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2466,11 +2470,9 @@ pub async fn reassign_appraiser(
         &*txn,
         ctx,
         "plan.reassign_appraiser",
-        p.id,
-        p.agency_id,
+        PlanKey::from(&p),
         audit::snapshot(&before),
         audit::snapshot(&view.header),
-        p.employee_id,
     )
     .await?;
     txn.commit().await?;
@@ -2904,8 +2906,19 @@ pub async fn bulk_create_plans(
             .await?;
     }
     for (pid, eid, name) in audits {
-        audit_plan(&*txn, ctx, "plan.create", pid, c.agency_id, None,
-            Some(serde_json::json!({"employee_id": eid, "employee_name": name, "cycle_id": c.id, "status": "draft", "source": "bulk_template"})), eid).await?;
+        let key = PlanKey {
+            id: pid,
+            agency_id: c.agency_id,
+            employee_id: eid,
+        };
+        let after = serde_json::json!({
+            "employee_id": eid,
+            "employee_name": name,
+            "cycle_id": c.id,
+            "status": "draft",
+            "source": "bulk_template",
+        });
+        audit_plan(&*txn, ctx, "plan.create", key, None, Some(after)).await?;
     }
     txn.commit().await?;
     Ok(report)

@@ -657,9 +657,7 @@ async fn a_unit_heads_result_rating_follows_a_changed_organisation_predicate() {
 
     // A predicate changed behind the application's back is caught by the batch score.
     demo.app
-        .sql(&format!(
-            "UPDATE org_performance SET predicate = 'needs_improvement' WHERE predicate = 'outstanding' AND version > 1"
-        ))
+        .sql("UPDATE org_performance SET predicate = 'needs_improvement' WHERE predicate = 'outstanding' AND version > 1")
         .await;
     let r = demo
         .app
@@ -760,9 +758,7 @@ async fn why_rating_is_blocked_comes_as_a_code_and_actors_are_named_in_the_trail
         .await;
     assert!(a["rating_blocked_code"].is_null(), "{a}");
     demo.app
-        .sql(&format!(
-            "UPDATE evaluations SET status = 'awaiting_rating' WHERE period_id IN (SELECT id FROM periods WHERE name = 'Triwulan IV') AND employee_id IN (SELECT employee_id FROM users WHERE username = 'penilai')"
-        ))
+        .sql("UPDATE evaluations SET status = 'awaiting_rating' WHERE period_id IN (SELECT id FROM periods WHERE name = 'Triwulan IV') AND employee_id IN (SELECT employee_id FROM users WHERE username = 'penilai')")
         .await;
     let a = demo
         .get(
