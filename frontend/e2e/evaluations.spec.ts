@@ -93,7 +93,7 @@ test('the appraiser of a unit head sees the result rating the organisation predi
   await page.goto(`/evaluations/${q4.id}`);
   const blocked = page.getByTestId('rating-blocked');
   await expect(blocked.getByRole('heading', { name: 'Penilaian belum dapat dilakukan' })).toBeVisible();
-  await expect(blocked).toContainText('ends on 2026-12-31');
+  await expect(blocked).toContainText('Periode Triwulan IV belum berakhir. Penilaian dapat dilakukan mulai 1 Jan 2027.');
   await expect(blocked.getByTestId('leader-result')).toContainText('Predikat kinerja organisasi untuk periode ini belum ditetapkan');
   await expect(page.getByTestId('rating-form')).toHaveCount(0);
   await screenshot(page, 'evaluation-unit-head-q4-blocked');
@@ -169,7 +169,7 @@ test('an employee reads their change history: the receipt, the appraiser’s not
   await page.getByRole('tab', { name: 'Riwayat perubahan saya' }).click();
   const trail = page.getByTestId('audit-trail');
   const written = trail.getByRole('listitem').filter({ hasText: 'Catatan umpan balik berkelanjutan ditulis' });
-  await expect(written).toContainText('oleh penilai');
+  await expect(written).toContainText('oleh H. Joko Lubis, S.IP., M.AP.');
   await expect(written).toContainText('Laporan usulan mutasi triwulan IV rapi dan tepat waktu; pertahankan.');
   await expect(written).toContainText('Pegawai dan pejabat penilai');
   const received = trail.getByRole('listitem').filter({ hasText: 'Penerimaan hasil dikonfirmasi' });

@@ -184,7 +184,7 @@ test('an employee nominates a colleague from their unit and the appraiser approv
   const peers = form.getByRole('group', { name: 'Rekan kerja' });
   await expect(peers).toContainText('Rekan di unit kerja Anda: Bidang Mutasi dan Promosi');
   await expect(peers.getByRole('radio', { name: 'Hendra, S.Psi.' })).toBeVisible();
-  await expect(form).not.toContainText(/sudah diminta|sudah menjadi penilai|menilai Anda/);
+  await expect(peers).not.toContainText(/sudah diminta|sudah menjadi penilai|sudah menilai|telah diminta/);
   await peers.getByRole('radio', { name, exact: true }).check();
   await form.scrollIntoViewIfNeeded();
   await screenshot(page, 'feedback-nominate-picker');
