@@ -25,7 +25,8 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: String,
-    /// Present on 422: every invalid field.
+    /// Present on 422 `validation`: every invalid field; on a 422 refused by a rule about
+    /// particular fields (`distribution_violated`), each of those fields and what it needs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
     /// Present on 412: the current version, to re-read before retrying.
@@ -95,6 +96,20 @@ impl ApiError {
                 "Refused by a rule",
                 message.clone(),
             ),
+            E::RuleOnFields {
+                code,
+                message,
+                errors,
+            } => {
+                let mut p = Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    code,
+                    "Refused by a rule",
+                    message.clone(),
+                );
+                p.errors = Some(errors.clone());
+                p
+            }
             E::TooLarge { code, message } => Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 code,

@@ -56,6 +56,14 @@ pub enum ServiceError {
     /// A business rule refuses the request.
     #[error("{message}")]
     Rule { code: &'static str, message: String },
+    /// A business rule refuses the request because of particular fields, each named with what
+    /// it needs (`override_reasons.<unit id>` when finalising): 422 with that code and `errors`.
+    #[error("{message}")]
+    RuleOnFields {
+        code: &'static str,
+        message: String,
+        errors: Vec<FieldError>,
+    },
     /// The request body exceeds a configured limit (an evidence upload), naming the limit.
     #[error("{message}")]
     TooLarge { code: &'static str, message: String },

@@ -2420,6 +2420,10 @@ pub async fn finalise_period(
     let mut hard_blocked = Vec::new();
     let mut plan_units = Vec::new();
     for (unit_id, evals) in &by_unit {
+        let unit_name = unit_id
+            .and_then(|u| dist_of.get(&u))
+            .map(|d| d.unit_name.clone())
+            .unwrap_or_default();
         let (violations, reason) = match unit_id.and_then(|u| dist_of.get(&u).map(|d| (u, d))) {
             Some((u, dist)) => {
                 let u = &u;
@@ -2441,8 +2445,7 @@ pub async fn finalise_period(
             && policies.distribution.enforcement == DistributionEnforcement::Hard
         {
             hard_blocked.push(format!(
-                "unit {}: {}",
-                unit_id.map(|u| u.to_string()).unwrap_or_default(),
+                "{unit_name}: {}",
                 violations
                     .iter()
                     .map(|v| v.message.clone())
@@ -2461,14 +2464,20 @@ pub async fn finalise_period(
                     override_reason: if violations.is_empty() { None } else { reason },
                 });
             }
-            Err(_) => problems.push(format!(
-                "unit {}: {}",
-                unit_id.map(|u| u.to_string()).unwrap_or_default(),
-                violations
-                    .iter()
-                    .map(|v| v.message.clone())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+            Err(_) => problems.push(FieldError::new(
+                format!(
+                    "override_reasons.{}",
+                    unit_id.map(|u| u.to_string()).unwrap_or_default()
+                ),
+                "override_reason_required",
+                format!(
+                    "{unit_name} breaks the curve: {} Give the reason to set these predicates anyway.",
+                    violations
+                        .iter()
+                        .map(|v| v.message.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
             )),
         }
     }
@@ -2482,13 +2491,14 @@ pub async fn finalise_period(
         ));
     }
     if !problems.is_empty() {
-        return Err(ServiceError::rule(
-            "distribution_violated",
-            format!(
-                "The distribution of these units breaks the curve; give an override reason per unit (override_reasons) to set them anyway. {}",
-                problems.join("; ")
+        return Err(ServiceError::RuleOnFields {
+            code: "distribution_violated",
+            message: format!(
+                "The distribution of {} unit(s) breaks the curve; give an override reason per unit (override_reasons) to set them anyway. Each is listed in errors.",
+                problems.len()
             ),
-        ));
+            errors: problems,
+        });
     }
     let at = now();
     let mut finalised = 0u64;

@@ -297,7 +297,8 @@ pub async fn score_cycle(
 
 /// Sets the period's rated evaluations (HR): each unit's distribution is checked against the
 /// curve of its organisation predicate. Soft enforcement: a violating unit needs an entry in
-/// `override_reasons` (else 422 `distribution_violated`, listing every violation); hard: 409
+/// `override_reasons` (else 422 `distribution_violated`, with one entry in `errors` per unit
+/// lacking a reason: field `override_reasons.<unit id>`, the unit's name and what it breaks); hard: 409
 /// `distribution_blocked`. Then every rated evaluation is locked with a SHA-256 content hash
 /// and the appraiser's signature, in one transaction. Unrated evaluations are reported and
 /// left for a later call.
@@ -306,7 +307,14 @@ pub async fn score_cycle(
     responses((status = 200, body = FinaliseReport), (status = 401, body = Problem),
               (status = 403, body = Problem), (status = 404, body = Problem),
               (status = 409, body = Problem, description = "distribution_blocked"),
-              (status = 422, body = Problem, description = "distribution_violated")))]
+              (status = 422, body = Problem, description = "distribution_violated", example = json!({
+                  "type": "urn:kinerja:problem:distribution_violated",
+                  "title": "Refused by a rule",
+                  "status": 422,
+                  "detail": "The distribution of 1 unit(s) breaks the curve; give an override reason per unit (override_reasons) to set them anyway. Each is listed in errors.",
+                  "errors": [{"field": "override_reasons.01932f4e-7c1a-7d7e-9a53-3c1f2b0e4a11", "code": "override_reason_required",
+                              "message": "Bidang Mutasi dan Promosi breaks the curve: In a unit whose organisation predicate is Baik, at most 20% may be Sangat Baik; 2 of 5 (40%) are. Give the reason to set these predicates anyway."}]
+              }))))]
 #[post("/periods/{period_id}/finalise")]
 pub async fn finalise_period(
     state: web::Data<AppState>,

@@ -873,11 +873,26 @@ async fn finalising_a_violating_unit_needs_an_override_reason_and_locks_with_a_h
         .send()
         .await;
     r.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "distribution_violated");
+    // Every violating unit is named as a field, with what it breaks, so a client can put the
+    // message beside that unit's reason box.
+    assert_eq!(
+        r.error_fields(),
+        vec![format!("override_reasons.{}", app.fx.a.unit_1a)]
+    );
+    let unit_name = app
+        .get(&format!("/api/v1/units/{}", app.fx.a.unit_1a))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await
+        .body["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(r.body["errors"][0]["code"], "override_reason_required");
+    let message = r.body["errors"][0]["message"].as_str().unwrap();
     assert!(
-        r.body["detail"]
-            .as_str()
-            .unwrap()
-            .contains(&app.fx.a.unit_1a.to_string())
+        message.starts_with(&format!("{unit_name} breaks the curve")),
+        "{message}"
     );
     assert_eq!(
         evaluation_of(&app, q1, app.fx.a.staff_1a).await["status"],

@@ -110,7 +110,7 @@ const unit = (id: string, name: string, violations: DistributionViolation[]) => 
   is_acceptable: violations.length === 0,
 });
 
-function finaliseFetch(enforcement: 'soft' | 'hard', finalised: unknown[], overrides: string[] = []) {
+function finaliseFetch(enforcement: 'soft' | 'hard', finalised: unknown[], overrides: string[] = [], refusal?: object) {
   return vi.fn(async (req: Request) => {
     const url = new URL(req.url);
     if (url.pathname.endsWith('/override')) {
@@ -133,6 +133,7 @@ function finaliseFetch(enforcement: 'soft' | 'hard', finalised: unknown[], overr
     }
     if (url.pathname === '/api/v1/periods/q3/finalise') {
       finalised.push(await req.json());
+      if (refusal) return json(refusal, 422);
       return json({ period_id: 'q3', finalised: 303, unrated: 2, units: [{ unit_id: 'u-seksi', finalised: 16, violations: ['max_share_exceeded', 'required_presence_missing'], override_reason: 'Capaian puskesmas.' }] });
     }
     return json({ type: 'urn:kinerja:problem:not_found', title: 'x', status: 404, detail: '' }, 404);
@@ -171,6 +172,30 @@ describe('FinaliseTab', () => {
     await waitFor(() => expect(finalised).toEqual([{ override_reasons: { 'u-seksi': 'Capaian puskesmas.' } }]), { timeout: 4000 });
     expect(overrides).toEqual(['/api/v1/units/u-seksi/org-performance/q3/override {"reason":"Capaian puskesmas."}']);
     expect(await screen.findByText('303 evaluasi difinalisasi; 2 belum dinilai dan dibiarkan.', undefined, { timeout: 4000 })).toBeInTheDocument();
+  });
+
+  it('puts the server’s refusal beside each unit it names, and says so when it names a unit not listed', async () => {
+    const refusal = {
+      type: 'urn:kinerja:problem:distribution_violated',
+      title: 'Refused by a rule',
+      status: 422,
+      detail: 'The distribution of 2 unit(s) breaks the curve.',
+      errors: [
+        { field: 'override_reasons.u-seksi', code: 'override_reason_required', message: 'Seksi Pelayanan Kesehatan Primer breaks the curve: nobody may be Baik.' },
+        { field: 'override_reasons.u-new', code: 'override_reason_required', message: 'Seksi Baru breaks the curve.' },
+      ],
+    };
+    vi.stubGlobal('fetch', finaliseFetch('soft', [], [], refusal));
+    renderWithProviders(<FinaliseTab ctx={ctx()} />);
+    await userEvent.click(await screen.findByLabelText('Pertimbangan untuk Seksi Pelayanan Kesehatan Primer', undefined, { timeout: 4000 }));
+    await userEvent.paste('Capaian puskesmas.');
+    await userEvent.click(screen.getByRole('button', { name: 'Finalisasi Triwulan III' }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 4000 });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ya, finalisasi' }));
+    expect(await screen.findByText('Seksi Pelayanan Kesehatan Primer breaks the curve: nobody may be Baik.', undefined, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.getByLabelText('Pertimbangan untuk Seksi Pelayanan Kesehatan Primer')).toHaveAttribute('aria-invalid', 'true');
+    // u-new is not in the list read before: the general message is shown too.
+    expect(screen.getByText('Distribusi beberapa unit melanggar kurva. Isi alasan untuk setiap unit yang melanggar.')).toBeInTheDocument();
   });
 
   it('in hard mode lists the blocking violations and does not offer finalisation', async () => {

@@ -32,6 +32,12 @@ export function missingReasons(units: readonly Pick<UnitDistribution, 'unit_id' 
   return units.filter((u) => !(typed[u.unit_id] ?? '').trim() && !(u.override_reason ?? '').trim()).map((u) => u.unit_id);
 }
 
+/** Whether every unit a refusal names is listed with its reason box (the list read before may be stale). */
+function errorsAllShown(fieldErrors: Record<string, string>, listed: readonly Pick<UnitDistribution, 'unit_id'>[]): boolean {
+  const ids = Object.keys(fieldErrors);
+  return ids.length > 0 && ids.every((id) => listed.some((u) => u.unit_id === id));
+}
+
 export function FinaliseTab({ ctx }: { ctx: PeriodContext }) {
   const { t } = useCalibrationT();
   const { period } = ctx;
@@ -171,7 +177,7 @@ export function FinaliseTab({ ctx }: { ctx: PeriodContext }) {
         </Card>
       ) : null}
 
-      {finalise.error && Object.keys(fieldErrors).length === 0 ? <Alert tone="error">{problemText(t, finalise.error)}</Alert> : null}
+      {finalise.error && !errorsAllShown(fieldErrors, violating) ? <Alert tone="error">{problemText(t, finalise.error)}</Alert> : null}
 
       {ctx.canWrite ? (
         <div className="row">

@@ -1561,7 +1561,8 @@ export interface paths {
         /**
          * Sets the period's rated evaluations (HR): each unit's distribution is checked against the
          *     curve of its organisation predicate. Soft enforcement: a violating unit needs an entry in
-         *     `override_reasons` (else 422 `distribution_violated`, listing every violation); hard: 409
+         *     `override_reasons` (else 422 `distribution_violated`, with one entry in `errors` per unit
+         *     lacking a reason: field `override_reasons.<unit id>`, the unit's name and what it breaks); hard: 409
          *     `distribution_blocked`. Then every rated evaluation is locked with a SHA-256 content hash
          *     and the appraiser's signature, in one transaction. Unrated evaluations are reported and
          *     left for a later call.
@@ -6432,7 +6433,10 @@ export interface components {
             /** Format: int32 */
             status: number;
             detail: string;
-            /** @description Present on 422: every invalid field. */
+            /**
+             * @description Present on 422 `validation`: every invalid field; on a 422 refused by a rule about
+             *     particular fields (`distribution_violated`), each of those fields and what it needs.
+             */
             errors?: components["schemas"]["FieldError"][] | null;
             /**
              * Format: int32
@@ -12282,6 +12286,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The distribution of 1 unit(s) breaks the curve; give an override reason per unit (override_reasons) to set them anyway. Each is listed in errors.",
+                     *       "errors": [
+                     *         {
+                     *           "code": "override_reason_required",
+                     *           "field": "override_reasons.01932f4e-7c1a-7d7e-9a53-3c1f2b0e4a11",
+                     *           "message": "Bidang Mutasi dan Promosi breaks the curve: In a unit whose organisation predicate is Baik, at most 20% may be Sangat Baik; 2 of 5 (40%) are. Give the reason to set these predicates anyway."
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Refused by a rule",
+                     *       "type": "urn:kinerja:problem:distribution_violated"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Problem"];
                 };
             };
