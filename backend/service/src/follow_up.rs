@@ -19,7 +19,7 @@ use kinerja_domain::rating::{EmployeePredicate, Rating};
 use kinerja_domain::reference::CoreValue;
 use kinerja_domain::workflow::EvaluationState;
 use kinerja_store::entities::{
-    cycle, employee, evaluation, feedback_answer, feedback_request, plan, position,
+    cycle, employee, evaluation, feedback_answer, feedback_request, plan, position, unit,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
@@ -54,12 +54,16 @@ pub struct EmployeeRef {
     /// NIP or NI PPPK.
     pub nip: String,
     pub unit_id: Option<Uuid>,
+    /// The unit's name, so that a report reads without a second lookup.
+    #[schema(example = "Bidang Mutasi dan Promosi")]
+    pub unit_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CycleReportQuery {
     pub cycle_id: Uuid,
+    /// A unit: its results and those of every unit under it.
     pub unit_id: Option<Uuid>,
 }
 
@@ -68,6 +72,7 @@ pub struct CycleReportQuery {
 pub struct PromotionQuery {
     /// The day eligibility is judged on (YYYY-MM-DD).
     pub as_of: NaiveDate,
+    /// A unit: its employees and those of every unit under it.
     pub unit_id: Option<Uuid>,
     /// super_admin only.
     pub agency_id: Option<Uuid>,
@@ -184,12 +189,47 @@ async fn cycle_in_scope<C: ConnectionTrait>(
     Ok((c, only))
 }
 
-/// Set results of a cycle, optionally annual only, in a unit, for one employee.
+/// The units of an agency, for names and subtrees.
+struct Units(HashMap<Uuid, unit::Model>);
+
+impl Units {
+    async fn of<C: ConnectionTrait>(db: &C, agency_id: Uuid) -> ServiceResult<Self> {
+        Ok(Self(
+            unit::Entity::find()
+                .filter(unit::Column::AgencyId.eq(agency_id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u))
+                .collect(),
+        ))
+    }
+
+    /// The unit and every unit under it (by materialised path); a unit unknown in the agency
+    /// stands alone, and so matches nothing.
+    fn subtree(&self, root: Uuid) -> Vec<Uuid> {
+        match self.0.get(&root) {
+            Some(r) => self
+                .0
+                .values()
+                .filter(|u| u.path.starts_with(r.path.as_str()))
+                .map(|u| u.id)
+                .collect(),
+            None => vec![root],
+        }
+    }
+
+    fn name(&self, id: Option<Uuid>) -> Option<String> {
+        id.and_then(|id| self.0.get(&id)).map(|u| u.name.clone())
+    }
+}
+
+/// Set results of a cycle, optionally annual only, in a unit's subtree, for one employee.
 async fn set_results<C: ConnectionTrait>(
     db: &C,
     cycle_id: Uuid,
     annual_only: bool,
-    unit_id: Option<Uuid>,
+    units: Option<Vec<Uuid>>,
     only: Option<Uuid>,
 ) -> ServiceResult<Vec<evaluation::Model>> {
     let mut q = evaluation::Entity::find()
@@ -198,8 +238,8 @@ async fn set_results<C: ConnectionTrait>(
     if annual_only {
         q = q.filter(evaluation::Column::IsAnnual.eq(true));
     }
-    if let Some(u) = unit_id {
-        q = q.filter(evaluation::Column::UnitId.eq(u));
+    if let Some(units) = units {
+        q = q.filter(evaluation::Column::UnitId.is_in(units));
     }
     if let Some(me) = only {
         q = q.filter(evaluation::Column::EmployeeId.eq(me));
@@ -233,15 +273,18 @@ async fn employees_by_id<C: ConnectionTrait>(
 
 fn employee_ref(
     emps: &HashMap<Uuid, employee::Model>,
+    units: &Units,
     id: Uuid,
     unit: Option<Uuid>,
 ) -> EmployeeRef {
     let e = emps.get(&id);
+    let unit_id = unit.or(e.and_then(|e| e.unit_id));
     EmployeeRef {
         employee_id: id,
         name: e.map(|e| e.name.clone()).unwrap_or_default(),
         nip: e.map(|e| e.nip.clone()).unwrap_or_default(),
-        unit_id: unit.or(e.and_then(|e| e.unit_id)),
+        unit_id,
+        unit_name: units.name(unit_id),
     }
 }
 
@@ -270,7 +313,15 @@ pub async fn award_candidates(
     validate(&page)?;
     let db = s.db.conn();
     let (c, only) = cycle_in_scope(db, ctx, query.cycle_id).await?;
-    let evals = set_results(db, c.id, true, query.unit_id, only).await?;
+    let units = Units::of(db, c.agency_id).await?;
+    let evals = set_results(
+        db,
+        c.id,
+        true,
+        query.unit_id.map(|u| units.subtree(u)),
+        only,
+    )
+    .await?;
     let evals: Vec<evaluation::Model> = evals
         .into_iter()
         .filter(|e| effective_predicate(e) == Some(EmployeePredicate::VeryGood))
@@ -281,7 +332,7 @@ pub async fn award_candidates(
         .map(|e| AwardCandidate {
             evaluation_id: e.id,
             period_id: e.period_id,
-            employee: employee_ref(&emps, e.employee_id, e.unit_id),
+            employee: employee_ref(&emps, &units, e.employee_id, e.unit_id),
             predicate: EmployeePredicate::VeryGood,
             has_innovation: e.has_innovation,
             innovation_note: e.innovation_note.clone(),
@@ -307,9 +358,17 @@ pub async fn development_needs(
     validate(&page)?;
     let db = s.db.conn();
     let (c, only) = cycle_in_scope(db, ctx, query.cycle_id).await?;
+    let units = Units::of(db, c.agency_id).await?;
     let policies = CyclePolicies::from_json(&c.policies);
     let threshold = policies.feedback_360.anonymity_threshold;
-    let evals = set_results(db, c.id, false, query.unit_id, only).await?;
+    let evals = set_results(
+        db,
+        c.id,
+        false,
+        query.unit_id.map(|u| units.subtree(u)),
+        only,
+    )
+    .await?;
     // 360 answers of these evaluations: requests, then answers, by chunks.
     let ids: Vec<Uuid> = evals.iter().map(|e| e.id).collect();
     let mut request_of: HashMap<Uuid, (Uuid, String)> = HashMap::new();
@@ -403,7 +462,7 @@ pub async fn development_needs(
             evaluation_id: e.id,
             period_id: e.period_id,
             is_annual: e.is_annual,
-            employee: employee_ref(&emps, e.employee_id, e.unit_id),
+            employee: employee_ref(&emps, &units, e.employee_id, e.unit_id),
             result_rating: result,
             behaviour_rating: behaviour,
             predicate: effective_predicate(e),
@@ -454,8 +513,9 @@ pub async fn promotion_eligibility(
         .filter(employee::Column::AgencyId.eq(agency_id))
         .filter(employee::Column::AsnType.eq(AsnType::Pns.as_str()))
         .filter(employee::Column::Status.eq("active"));
+    let units = Units::of(db, agency_id).await?;
     if let Some(u) = query.unit_id {
-        q = q.filter(employee::Column::UnitId.eq(u));
+        q = q.filter(employee::Column::UnitId.is_in(units.subtree(u)));
     }
     if let Some(me) = only {
         q = q.filter(employee::Column::Id.eq(me));
@@ -519,6 +579,7 @@ pub async fn promotion_eligibility(
                     name: e.name.clone(),
                     nip: e.nip.clone(),
                     unit_id: e.unit_id,
+                    unit_name: units.name(e.unit_id),
                 },
                 golongan: e.golongan.clone(),
                 rank_since_on: e.rank_since_on,
@@ -550,7 +611,15 @@ pub async fn credit_points(
     validate(&page)?;
     let db = s.db.conn();
     let (c, only) = cycle_in_scope(db, ctx, query.cycle_id).await?;
-    let evals = set_results(db, c.id, true, query.unit_id, only).await?;
+    let units = Units::of(db, c.agency_id).await?;
+    let evals = set_results(
+        db,
+        c.id,
+        true,
+        query.unit_id.map(|u| units.subtree(u)),
+        only,
+    )
+    .await?;
     let emps = employees_by_id(db, evals.iter().map(|e| e.employee_id)).await?;
     let mut plans: HashMap<Uuid, plan::Model> = HashMap::new();
     let plan_ids: Vec<Uuid> = evals.iter().map(|e| e.plan_id).collect();
@@ -605,7 +674,7 @@ pub async fn credit_points(
             .unwrap_or(12);
         rows.push(CreditPoints {
             evaluation_id: e.id,
-            employee: employee_ref(&emps, e.employee_id, e.unit_id),
+            employee: employee_ref(&emps, &units, e.employee_id, e.unit_id),
             functional_level: level,
             predicate,
             months,
@@ -629,7 +698,15 @@ pub async fn pppk_contracts(
     validate(&page)?;
     let db = s.db.conn();
     let (c, only) = cycle_in_scope(db, ctx, query.cycle_id).await?;
-    let evals = set_results(db, c.id, true, query.unit_id, only).await?;
+    let units = Units::of(db, c.agency_id).await?;
+    let evals = set_results(
+        db,
+        c.id,
+        true,
+        query.unit_id.map(|u| units.subtree(u)),
+        only,
+    )
+    .await?;
     let emps = employees_by_id(db, evals.iter().map(|e| e.employee_id)).await?;
     let min = PPPK_EXTEND_MIN_PREDICATE;
     let mut by_employee: BTreeMap<Uuid, &evaluation::Model> = BTreeMap::new();
@@ -647,7 +724,7 @@ pub async fn pppk_contracts(
             let predicate = effective_predicate(e)?;
             Some(PppkContract {
                 evaluation_id: e.id,
-                employee: employee_ref(&emps, e.employee_id, e.unit_id),
+                employee: employee_ref(&emps, &units, e.employee_id, e.unit_id),
                 predicate,
                 recommendation: pppk_recommendation(predicate, min),
                 rule: format!(

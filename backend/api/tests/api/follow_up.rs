@@ -74,6 +74,27 @@ async fn award_candidates_are_the_very_good_with_innovators_first() {
         .send()
         .await;
     assert_eq!(employees(&unit.body), vec![app.fx.a.staff_2.to_string()]);
+    assert_eq!(unit.body["items"][0]["unit_name"], "Dinas Kesehatan");
+    // A unit takes in the units under it: the Dinas Pendidikan's list holds staff_1a of its
+    // Bidang Pembinaan SD, named by that bidang.
+    let dinas = app
+        .get(&format!("{path}&unit_id={}", app.fx.a.unit_1))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await;
+    assert_eq!(employees(&dinas.body), vec![app.fx.a.staff_1a.to_string()]);
+    assert_eq!(
+        dinas.body["items"][0]["unit_id"],
+        app.fx.a.unit_1a.to_string()
+    );
+    assert_eq!(dinas.body["items"][0]["unit_name"], "Bidang Pembinaan SD");
+    // Another agency's unit matches nothing here.
+    let foreign = app
+        .get(&format!("{path}&unit_id={}", app.fx.b.unit_1))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await;
+    assert_eq!(foreign.body["total"], 0);
     // Employees see their own row only.
     let own = app.get(&path).as_(&app.fx.a.employee).send().await;
     assert_eq!(employees(&own.body), vec![app.fx.a.staff_1a.to_string()]);
@@ -231,6 +252,27 @@ async fn promotion_eligibility_needs_years_in_rank_and_good_annual_predicates() 
         row(app.fx.a.staff_1a)["annual_predicates"],
         json!([{"year": 2026, "predicate": "very_good"}])
     );
+    assert_eq!(row(app.fx.a.staff_1a)["unit_name"], "Bidang Pembinaan SD");
+    // The Dinas Pendidikan's list: its own employees and its bidang's, nobody else.
+    let in_dinas: Vec<String> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| {
+            [app.fx.a.unit_1, app.fx.a.unit_1a]
+                .iter()
+                .any(|u| x["unit_id"] == u.to_string())
+        })
+        .map(|x| x["employee_id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(in_dinas.contains(&app.fx.a.staff_1a.to_string()));
+    assert!(in_dinas.contains(&app.fx.a.head_1.to_string()));
+    let dinas = app
+        .get(&format!("{path}&unit_id={}&per_page=100", app.fx.a.unit_1))
+        .as_(&app.fx.a.admin)
+        .send()
+        .await;
+    assert_eq!(employees(&dinas.body), in_dinas);
     let own = app.get(path).as_(&app.fx.a.employee).send().await;
     assert_eq!(employees(&own.body), vec![app.fx.a.staff_1a.to_string()]);
     let bad = app

@@ -93,14 +93,15 @@ export function FollowUpPage() {
   const pppk = usePppkContracts(q, tab === 'pppk');
   const promotion = usePromotionEligibility({ asOf, unitId, page, perPage: PER_PAGE }, tab === 'promotion');
 
-  const unitName = (id: string | null | undefined) => (id ? (units.names.get(id) ?? '—') : '—');
+  /** The server names each row's unit; the unit directory covers rows without a name. */
+  const unitName = (r: { unit_id?: string | null; unit_name?: string | null }) => r.unit_name ?? (r.unit_id ? (units.names.get(r.unit_id) ?? '—') : '—');
   const periodName = (id: string) => cycle.data?.cycle.periods?.find((p) => p.id === id)?.name ?? '—';
   const year = cycle.data?.cycle.year ?? '';
   const onPage = (p: number) => set({ page: p > 1 ? String(p) : null });
   const blocked = cycles.data && cycles.data.items.length === 0 ? t('noCycle') : undefined;
   const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
-  const person = <T extends { name: string; nip: string; unit_id?: string | null }>(): ReportColumn<T>[] => [
+  const person = <T extends { name: string; nip: string; unit_id?: string | null; unit_name?: string | null }>(): ReportColumn<T>[] => [
     {
       key: 'name',
       header: t('col.nameNip'),
@@ -114,7 +115,7 @@ export function FollowUpPage() {
       csv: (r) => r.name,
     },
     { key: 'nip', header: t('col.nip'), render: (r) => r.nip, csv: (r) => r.nip, csvOnly: true },
-    { key: 'unit', header: t('col.unit'), render: (r) => <span className="fu-unit">{unitName(r.unit_id)}</span>, csv: (r) => unitName(r.unit_id) },
+    { key: 'unit', header: t('col.unit'), render: (r) => <span className="fu-unit">{unitName(r)}</span>, csv: (r) => unitName(r) },
   ];
 
   const awardColumns: ReportColumn<AwardCandidate>[] = [

@@ -63,7 +63,12 @@ function reportsFetch(asked: string[], cycles: unknown[] = []) {
     if (url.pathname === '/api/v1/cycles') return json({ items: cycles, total: cycles.length, page: 1, per_page: 100 });
     if (url.pathname === '/api/v1/units/tree') return json([{ id: 'u1', code: 'U1', name: 'Bagian Umum', kind: 'bagian', is_active: true, children: [] }]);
     if (url.pathname === '/api/v1/follow-up/promotion-eligibility')
-      return json({ items: [person('Ani', true), person('Budi', false)], total: 2, page: 1, per_page: 100 });
+      return json({
+        items: [person('Ani', true), person('Budi', false), { ...person('Citra', true), unit_id: 'u9', unit_name: 'Seksi Kurikulum' }],
+        total: 3,
+        page: 1,
+        per_page: 100,
+      });
     if (url.pathname === '/api/v1/follow-up/award-candidates')
       return json({ type: 'urn:kinerja:problem:internal', title: 'x', status: 500, detail: 'boom' }, 500);
     return json({ type: 'urn:kinerja:problem:not_found', title: 'x', status: 404, detail: '' }, 404);
@@ -80,11 +85,13 @@ describe('FollowUpPage', () => {
     expect(asked).toContain('/api/v1/follow-up/promotion-eligibility?as_of=2026-12-01&page=1&per_page=100');
     expect(within(table).getByText('Predikat tahunan 2025 di bawah batas minimal.')).toBeInTheDocument();
     expect(within(table).getAllByText('Bagian Umum', { selector: '.fu-unit' })).toHaveLength(2);
-    expect(screen.getByText('Menampilkan 2 dari 2 baris.')).toBeInTheDocument();
+    // A unit the directory does not list (a subunit, say) is named by the server.
+    expect(within(table).getByText('Seksi Kurikulum', { selector: '.fu-unit' })).toBeInTheDocument();
+    expect(screen.getByText('Menampilkan 3 dari 3 baris.')).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText('Kelayakan'), 'yes');
     expect(within(table).queryByText('Budi')).not.toBeInTheDocument();
-    expect(screen.getByText('Menampilkan 1 dari 2 baris di halaman ini (2 seluruhnya).')).toBeInTheDocument();
+    expect(screen.getByText('Menampilkan 2 dari 3 baris di halaman ini (3 seluruhnya).')).toBeInTheDocument();
   });
 
   it('says when there is no cycle', async () => {

@@ -4140,6 +4140,11 @@ export interface components {
             nip: string;
             /** Format: uuid */
             unit_id?: string | null;
+            /**
+             * @description The unit's name, so that a report reads without a second lookup.
+             * @example Bidang Mutasi dan Promosi
+             */
+            unit_name?: string | null;
         };
         /**
          * @description One employee row. Keyed by `nip` (spaces ignored); a missing column (or JSON key) keeps
@@ -10932,6 +10937,7 @@ export interface operations {
         parameters: {
             query: {
                 cycle_id: string;
+                /** @description A unit: its results and those of every unit under it. */
                 unit_id?: string;
                 /** @description 1-based page number. */
                 page?: number;
@@ -10990,6 +10996,7 @@ export interface operations {
         parameters: {
             query: {
                 cycle_id: string;
+                /** @description A unit: its results and those of every unit under it. */
                 unit_id?: string;
                 /** @description 1-based page number. */
                 page?: number;
@@ -11048,6 +11055,7 @@ export interface operations {
         parameters: {
             query: {
                 cycle_id: string;
+                /** @description A unit: its results and those of every unit under it. */
                 unit_id?: string;
                 /** @description 1-based page number. */
                 page?: number;
@@ -11106,6 +11114,7 @@ export interface operations {
         parameters: {
             query: {
                 cycle_id: string;
+                /** @description A unit: its results and those of every unit under it. */
                 unit_id?: string;
                 /** @description 1-based page number. */
                 page?: number;
@@ -11165,6 +11174,7 @@ export interface operations {
             query: {
                 /** @description The day eligibility is judged on (YYYY-MM-DD). */
                 as_of: string;
+                /** @description A unit: its employees and those of every unit under it. */
                 unit_id?: string;
                 /** @description super_admin only. */
                 agency_id?: string;
